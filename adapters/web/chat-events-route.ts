@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import { localize } from '../../src/i18n/locale.ts';
+import type { Logger } from '../../src/logging.ts';
+import type { OutboxReader, OutboxSignal } from '../../src/messaging/types.ts';
+import { chatEventsQuery, lastEventIdHeader } from './chat-request.ts';
+import { openEventStream } from './event-stream.ts';
+import { requestLocale, webPhrases } from './web-phrases.ts';
+
+export interface ChatEventsRouteOptions {
+  outboxReader: OutboxReader;
+  outboxSignal: OutboxSignal;
+  logger: Logger;
+  heartbeatMs: number;
+}
+
+/**
+ * `GET /api/chat/events?sessionId=…`: server-sent events with the messages that reach a chat
+ * later (staff replies, notifications). Each event's id is the outbox id, so a reconnecting
+ * browser resumes after its Last-Event-ID (header, or `lastEventId` in the query).
+ */
+export function registerChatEventsRoute(app: FastifyInstance, options: ChatEventsRouteOptions): void {
+  const open = new Set<{ end(): void }>();
+
+  app.addHook('preClose', async () => {
+    for (const connection of open) connection.end();
+  });
+
+  app.get('/api/chat/events', (request, reply) => {
+    const query = chatEventsQuery.safeParse(request.query);
+    if (!query.success) {
+      return reply.code(400).send({ error: 'invalid_session', message: localize(webPhrases.invalidSession, requestLocale(request)) });
+    }
+    const header = lastEventIdHeader.safeParse(request.headers['last-event-id']);
+    const afterId = BigInt(header.success ? header.data : query.data.lastEventId ?? '0');
+
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+      'access-control-allow-origin': '*',
+    });
+    raw.write('retry: 3000\n\n');
+
+    const connection = {
+      end() {
+        stream.close();
+        open.delete(connection);
+        if (!raw.writableEnded) raw.end();
+      },
+    };
+    const stream = openEventStream({
+      address: { channel: 'web', chatId: query.data.sessionId },
+      afterId,
+      reader: options.outboxReader,
+      signal: options.outboxSignal,
+      logger: options.logger,
+      heartbeatMs: options.heartbeatMs,
+      write: (chunk) => {
+        if (!raw.writableEnded) raw.write(chunk);
+      },
+      end: () => connection.end(),
+    });
+    open.add(connection);
+    raw.on('close', () => connection.end());
+  });
+}
