@@ -1,0 +1,75 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { applyMigrations, type MigrationResult } from './migrate.ts';
+import { pgliteMigrationConnection, pgMigrationConnection } from './migration-connections.ts';
+
+export { PrismaClient, Prisma } from '../generated/prisma/client.ts';
+
+export const IN_MEMORY = 'memory://';
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL when set; otherwise the embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite keeps its files under `<dataDir>/pglite`; `memory://` keeps everything in memory. */
+  dataDir: string;
+}
+
+/** Opens the database and applies pending migrations before anything uses it. */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  let pglite: PGlite;
+  if (dataDir === IN_MEMORY) {
+    pglite = new PGlite();
+  } else {
+    const directory = join(dataDir, 'pglite');
+    await mkdir(directory, { recursive: true });
+    pglite = new PGlite(directory);
+  }
+  try {
+    await applyMigrations(pgliteMigrationConnection(pglite));
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: 'pglite',
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  await migratePostgres(databaseUrl);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
+}
+
+/** Applies pending migrations on PostgreSQL over one dedicated connection, under Prisma's advisory lock. */
+export async function migratePostgres(databaseUrl: string): Promise<MigrationResult> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return await applyMigrations(pgMigrationConnection(client), { lock: true });
+  } finally {
+    await client.end();
+  }
+}
