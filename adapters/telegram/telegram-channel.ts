@@ -107,6 +107,8 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         logger.info('telegram: webhook registered');
         return;
       }
+      // telegraf's launch deletes the webhook too, but without retrying: a 5xx there would end polling.
+      await callWithRetry(() => bot.telegram.deleteWebhook(), retry);
       await new Promise<void>((resolve, reject) => {
         polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
           logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'telegram: long polling stopped on an error');
