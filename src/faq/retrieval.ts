@@ -1,0 +1,132 @@
+import { Index } from 'flexsearch';
+import Fuse from 'fuse.js';
+import type { FaqEntry } from './entry-schema.ts';
+import { normalise } from './normalise.ts';
+import { dice, englishStems, features } from './tokens.ts';
+
+export interface ScoredEntry {
+  number: number;
+  /** 0..1 */
+  score: number;
+}
+
+interface Keyword {
+  text: string;
+  /** Chinese keywords match as substrings, English ones as stemmed word sequences. */
+  stems?: string[];
+  weight: number;
+}
+
+interface IndexedEntry {
+  number: number;
+  keywords: Keyword[];
+}
+
+const HAN = /\p{Script=Han}/u;
+const KEYWORD_WEIGHT = 0.65;
+const SIMILARITY_WEIGHT = 0.55;
+const FUZZY_MIN_LENGTH = 5;
+const FUZZY_THRESHOLD = 0.34;
+const FUZZY_CACHE_LIMIT = 2_000;
+
+/** How much a keyword says: longer Chinese keywords and English phrases are more specific. */
+function keywordWeight(text: string, stems: string[] | undefined): number {
+  if (!stems) {
+    const length = [...text].length;
+    return length >= 4 ? 1 : length === 3 ? 0.8 : length === 2 ? 0.55 : 0.3;
+  }
+  if (stems.length >= 3) return 1;
+  if (stems.length === 2) return 0.85;
+  return (stems[0]?.length ?? 0) >= 6 ? 0.6 : 0.45;
+}
+
+function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
+  outer: for (let start = 0; start + needle.length <= haystack.length; start += 1) {
+    for (let offset = 0; offset < needle.length; offset += 1) if (haystack[start + offset] !== needle[offset]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The retrieval index over the FAQ entries, built once: flexsearch recalls the phrasings sharing
+ * features with a question, keywords add weighted evidence, and fuse.js repairs misspelt English
+ * words against the entries' own vocabulary before scoring.
+ */
+export class FaqRetriever {
+  private readonly index = new Index({ tokenize: 'strict', encode: features });
+  private readonly documents: { number: number; features: Set<string> }[] = [];
+  private readonly entries: IndexedEntry[];
+  private readonly vocabulary: Set<string>;
+  private readonly fuse: Fuse<string>;
+  private readonly fuzzyCache = new Map<string, string>();
+
+  constructor(entries: readonly FaqEntry[]) {
+    const words = new Set<string>();
+    this.entries = entries.map((entry) => {
+      const texts = [entry.question.zh, entry.question.en, ...entry.phrasings, ...entry.keywords].map(normalise);
+      for (const text of texts) {
+        for (const word of text.match(/[a-z]+/g) ?? []) if (word.length >= 3) words.add(word);
+        const id = this.documents.length;
+        this.documents.push({ number: entry.number, features: new Set(features(text)) });
+        this.index.add(id, text);
+      }
+      const keywords = entry.keywords.map(normalise).filter((text) => text.length > 0).map((text) => {
+        const stems = HAN.test(text) ? undefined : englishStems(text);
+        return { text, stems, weight: keywordWeight(text, stems) };
+      });
+      return { number: entry.number, keywords };
+    });
+    this.vocabulary = words;
+    this.fuse = new Fuse([...words], { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
+  }
+
+  /** Replaces English words we do not know by the closest word of the entries ("anotation" → "annotation"). */
+  correctSpelling(normalized: string): string {
+    return normalized.replace(/[a-z]+/g, (word) => {
+      if (word.length < FUZZY_MIN_LENGTH || this.vocabulary.has(word)) return word;
+      const cached = this.fuzzyCache.get(word);
+      if (cached !== undefined) return cached;
+      const best = this.fuse.search(word, { limit: 1 })[0];
+      const corrected = best && Math.abs(best.item.length - word.length) <= 2 ? best.item : word;
+      if (this.fuzzyCache.size < FUZZY_CACHE_LIMIT) this.fuzzyCache.set(word, corrected);
+      return corrected;
+    });
+  }
+
+  /** Every entry with any evidence, best first; scores in 0..1. */
+  search(normalized: string): ScoredEntry[] {
+    const text = this.correctSpelling(normalized);
+    const queryFeatures = new Set(features(text));
+    const queryStems = englishStems(text);
+    const similarity = new Map<number, number>();
+    if (queryFeatures.size > 0) {
+      for (const id of this.index.search(text, { limit: 200, suggest: true })) {
+        const document = this.documents[Number(id)];
+        if (!document) continue;
+        const value = dice(queryFeatures, document.features);
+        if (value > (similarity.get(document.number) ?? 0)) similarity.set(document.number, value);
+      }
+    }
+    const scored: ScoredEntry[] = [];
+    for (const entry of this.entries) {
+      const keywordScore = this.keywordScore(entry, text, queryStems);
+      const score = Math.min(1, KEYWORD_WEIGHT * keywordScore + SIMILARITY_WEIGHT * (similarity.get(entry.number) ?? 0));
+      if (score > 0) scored.push({ number: entry.number, score });
+    }
+    return scored.sort((a, b) => b.score - a.score || a.number - b.number);
+  }
+
+  private keywordScore(entry: IndexedEntry, text: string, queryStems: readonly string[]): number {
+    const hits = entry.keywords.filter((keyword) =>
+      keyword.stems ? keyword.stems.length > 0 && containsSequence(queryStems, keyword.stems) : text.includes(keyword.text),
+    );
+    if (hits.length === 0) return 0;
+    const distinct = hits
+      .filter((hit) => !hits.some((other) => other !== hit && other.text.length > hit.text.length && other.text.includes(hit.text)))
+      .map((hit) => hit.weight)
+      .sort((a, b) => b - a);
+    const [first = 0, second = 0, third = 0] = distinct;
+    return Math.min(1.3, first + 0.3 * second + 0.15 * third);
+  }
+}
