@@ -39,3 +39,13 @@ export function maskDeep<T>(value: T): T {
   }
   return value;
 }
+
+/** Slack sends message text with `&<>` escaped and links as `<url|label>`; people on other channels get plain text. */
+export function slackTextToPlain(text: string): string {
+  return text
+    .replace(/<((?:https?|mailto):[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/<((?:https?|mailto):[^>]+)>/g, '$1')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
