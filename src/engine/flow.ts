@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { Actor, CertificateService } from '../certificates/types.ts';
+import type { IdentityMemory } from '../identity/identity-memory.ts';
+import type { IdSealer } from '../identity/id-sealer.ts';
+import type { VerificationGuard } from '../identity/verification-guard.ts';
+import type { ChannelAddress, Locale, Reply } from './types.ts';
+
+/** What a flow may use during one turn. */
+export interface FlowContext {
+  address: ChannelAddress;
+  locale: Locale;
+  actor: Actor;
+  now: Date;
+  /** Stable for one run of a flow: makes a repeated confirmation idempotent. */
+  flowKey: string;
+  certificates: CertificateService;
+  identities: IdentityMemory;
+  guard: VerificationGuard;
+  sealer: IdSealer;
+}
+
+/**
+ * One step of a flow. `state: null` ends the flow; `invalid` marks an answer the flow could
+ * not accept (the engine counts those and offers a human after three).
+ */
+export interface FlowStep<S> {
+  replies: Reply[];
+  state: S | null;
+  invalid?: boolean;
+}
+
+/** How strongly a message looks like an answer to the question a flow is waiting for. */
+export type Recognition = 'strong' | 'weak' | 'none';
+
+/**
+ * A dialog unit in the botbuilder shape: begin, continue with an answer, resume (re-ask the
+ * pending question after a digression). Its state is small, serialisable and versioned: a
+ * saved state of another version, or one that no longer parses, is dropped.
+ */
+export interface Flow<S = unknown> {
+  id: FlowId;
+  version: number;
+  stateSchema: z.ZodType<S>;
+  begin(context: FlowContext, options: { certificateId?: string }): Promise<FlowStep<S>>;
+  recognise(state: S, text: string): Recognition;
+  continue(context: FlowContext, state: S, text: string): Promise<FlowStep<S>>;
+  resume(context: FlowContext, state: S): Promise<Reply[]>;
+}
+
+export type FlowId = 'status' | 'download' | 'annotate';

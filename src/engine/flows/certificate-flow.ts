@@ -1,0 +1,138 @@
+import type { CertificateView } from '../../certificates/types.ts';
+import { localize } from '../../i18n/locale.ts';
+import { COMMAND_VALUES } from '../commands.ts';
+import { certificateLabel, certificateStateReply } from '../certificate-replies.ts';
+import type { Flow, FlowContext, FlowId, FlowStep } from '../flow.ts';
+import { buttonLabels, phrases } from '../phrases.ts';
+import type { Reply } from '../types.ts';
+import {
+  annotationBlocker,
+  confirmPrompt,
+  continueConfirmation,
+  continueValidity,
+  recogniseConfirmation,
+  recogniseValidity,
+  validityPrompt,
+} from './annotate-steps.ts';
+import { certificateFlowStateSchema, type CertificateFlowState } from './certificate-flow-state.ts';
+import { continueIdentity, identityPrompt, lockedReply, maskName, recogniseIdentity } from './identity-step.ts';
+
+type Step = FlowStep<CertificateFlowState>;
+
+/**
+ * The three certificate actions share their first steps (identity, then which certificate) and
+ * differ in what they do with the chosen certificate: status and download show its state (with
+ * a download link when it allows one); annotate asks the validity and a confirmation first.
+ */
+export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
+  async function begin(context: FlowContext, options: { certificateId?: string }): Promise<Step> {
+    const base: CertificateFlowState = { step: 'identity', ...(options.certificateId ? { requestedCertificateId: options.certificateId } : {}) };
+    const holderId = await context.identities.recall(context.address);
+    if (holderId) return afterIdentity(context, base, holderId, 'remembered');
+    const locked = await lockedReply(context);
+    if (locked) return { replies: [locked], state: null };
+    return { replies: [identityPrompt(context, base)], state: base };
+  }
+
+  async function afterIdentity(context: FlowContext, state: CertificateFlowState, holderId: string, how: 'remembered' | Reply[]): Promise<Step> {
+    const certificates = await context.certificates.listCertificates(holderId);
+    const intro: Reply[] = how === 'remembered' ? rememberedIntro(context, certificates) : how;
+    if (certificates.length === 0) return { replies: [...intro, { text: localize(phrases.noCertificates, context.locale) }], state: null };
+    const requested = certificates.find((certificate) => certificate.id === state.requestedCertificateId);
+    const only = certificates.length === 1 ? certificates[0] : undefined;
+    const chosen = requested ?? only;
+    const next: CertificateFlowState = { step: 'choose', holderId };
+    if (!chosen) {
+      return { replies: [...intro, choosePrompt(context, certificates)], state: { ...next, choices: certificates.map((certificate) => certificate.id) } };
+    }
+    const step = await act(context, { ...next, certificateId: chosen.id }, chosen);
+    return { ...step, replies: [...intro, ...step.replies] };
+  }
+
+  async function act(context: FlowContext, state: CertificateFlowState, certificate: CertificateView): Promise<Step> {
+    if (id === 'annotate') {
+      const blocker = annotationBlocker(context, certificate);
+      if (blocker) return { replies: [blocker], state: null };
+      return { replies: [validityPrompt(context)], state: { ...state, step: 'validity', certificateId: certificate.id } };
+    }
+    const kind = certificate.state.kind;
+    const download = kind === 'active' || kind === 'downloadable_without_annotation'
+      ? await context.certificates.createDownloadLink({ holderId: state.holderId ?? '', certificateId: certificate.id }, context.actor)
+      : undefined;
+    return { replies: [certificateStateReply(certificate, context.locale, download)], state: null };
+  }
+
+  async function chosenCertificate(context: FlowContext, state: CertificateFlowState): Promise<CertificateView | null> {
+    if (!state.holderId || !state.certificateId) return null;
+    return context.certificates.getCertificate(state.holderId, state.certificateId);
+  }
+
+  async function holderCertificates(context: FlowContext, state: CertificateFlowState): Promise<CertificateView[]> {
+    if (!state.holderId) return [];
+    const all = await context.certificates.listCertificates(state.holderId);
+    return all.filter((certificate) => state.choices?.includes(certificate.id) ?? true);
+  }
+
+  async function continueChoice(context: FlowContext, state: CertificateFlowState, text: string): Promise<Step> {
+    const certificates = await holderCertificates(context, state);
+    const trimmed = text.trim().toUpperCase();
+    const index = /^[0-9]{1,2}$/.test(trimmed) ? Number(trimmed) - 1 : certificates.findIndex((certificate) => certificate.number === trimmed);
+    const chosen = certificates[index];
+    if (!chosen) {
+      return { replies: [{ ...choosePrompt(context, certificates), text: localize(phrases.chooseInvalid(certificates.length), context.locale) }], state, invalid: true };
+    }
+    return act(context, { ...state, certificateId: chosen.id }, chosen);
+  }
+
+  const restartOnMissing = (context: FlowContext): Step => ({ replies: [{ text: localize(phrases.flowChanged, context.locale) }], state: null });
+
+  return {
+    id,
+    version: 1,
+    stateSchema: certificateFlowStateSchema,
+    begin,
+    recognise(state, text) {
+      if (state.step === 'identity') return recogniseIdentity(text);
+      if (state.step === 'choose') return /^\s*[0-9]{1,2}\s*$/.test(text) || /^[A-Z]{2}[0-9]{10}$/i.test(text.trim()) ? 'strong' : 'none';
+      if (state.step === 'validity') return recogniseValidity(text);
+      return recogniseConfirmation(text);
+    },
+    async continue(context, state, text) {
+      if (state.step === 'identity') {
+        return continueIdentity(context, state, text, (holderId, intro) => afterIdentity(context, state, holderId, intro));
+      }
+      if (state.step === 'choose') return continueChoice(context, state, text);
+      const certificate = await chosenCertificate(context, state);
+      if (!certificate) return restartOnMissing(context);
+      if (state.step === 'validity') return continueValidity(context, state, certificate, text);
+      return continueConfirmation(context, state, certificate, text);
+    },
+    async resume(context, state) {
+      if (state.step === 'identity') return [identityPrompt(context, state)];
+      if (state.step === 'choose') return [choosePrompt(context, await holderCertificates(context, state))];
+      if (state.step === 'validity') return [validityPrompt(context)];
+      const certificate = await chosenCertificate(context, state);
+      return certificate ? [confirmPrompt(context, certificate, state.validityDays ?? 90)] : [];
+    },
+  };
+}
+
+function rememberedIntro(context: FlowContext, certificates: CertificateView[]): Reply[] {
+  const first = certificates[0];
+  if (!first) return [];
+  return [
+    {
+      text: localize(phrases.remembered(maskName(first.holderName), first.idLast4), context.locale),
+      buttons: [{ label: localize(buttonLabels.switchIdentity, context.locale), value: COMMAND_VALUES.forget }],
+    },
+  ];
+}
+
+function choosePrompt(context: FlowContext, certificates: CertificateView[]): Reply {
+  return {
+    text: `${localize(phrases.chooseCertificate, context.locale)}\n${certificates
+      .map((certificate, index) => `${index + 1}. ${certificateLabel(certificate, context.locale)}`)
+      .join('\n')}`,
+    buttons: certificates.map((certificate, index) => ({ label: certificateLabel(certificate, context.locale), value: String(index + 1) })),
+  };
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../clock.ts';
+import type { CertificateService } from '../certificates/types.ts';
+import type { FaqAnswerer } from '../faq/types.ts';
+import type { HandoffDesk } from '../handoff/types.ts';
+import { detectLocale, localize } from '../i18n/locale.ts';
+import type { IdentityMemory } from '../identity/identity-memory.ts';
+import type { IdSealer } from '../identity/id-sealer.ts';
+import type { VerificationGuard } from '../identity/verification-guard.ts';
+import { maskIdNumbers } from '../logging.ts';
+import type { SubscriptionBook } from '../notifications/subscription-book.ts';
+import type { AuditTrail } from './audit-trail.ts';
+import { batchTitle } from './certificate-replies.ts';
+import { COMMAND_VALUES, isLocaleNeutral, parseCommand, type Command } from './commands.ts';
+import { appendTranscript, type ConversationState } from './conversation-state.ts';
+import type { Flow, FlowContext, FlowId, FlowStep } from './flow.ts';
+import { buttonLabels, phrases } from './phrases.ts';
+import type { Locale, Message, Reply, TurnIntent, TurnResult } from './types.ts';
+
+export const OFFER_HUMAN_AFTER_INVALID = 3;
+export const HANDOFF_AFTER_MISUNDERSTOOD = 2;
+
+export interface TurnDeps {
+  faq: FaqAnswerer;
+  certificates: CertificateService;
+  identities: IdentityMemory;
+  guard: VerificationGuard;
+  sealer: IdSealer;
+  subscriptions: SubscriptionBook;
+  handoff: HandoffDesk;
+  audit: AuditTrail;
+  clock: Clock;
+  flows: Map<string, Flow>;
+}
+
+interface Turn {
+  state: ConversationState;
+  locale: Locale;
+  intent: TurnIntent | null;
+  replies: Reply[];
+}
+
+/**
+ * One message against one saved conversation: the single dispatch of the engine. Order:
+ * a chat held by staff is only forwarded; then commands that work at every step; then the
+ * running flow (its answer, or a digression that is answered before the flow re-asks); then
+ * the classifier.
+ */
+export async function runTurn(deps: TurnDeps, saved: ConversationState, message: Message): Promise<{ result: TurnResult; state: ConversationState }> {
+  const now = deps.clock.now();
+  const text = message.text.trim();
+  const locale = isLocaleNeutral(text) ? saved.locale : detectLocale(text, saved.locale);
+  const turn: Turn = { state: { ...saved, locale, transcript: appendTranscript(saved.transcript, 'user', text, now) }, locale, intent: null, replies: [] };
+
+  const ticket = await deps.handoff.activeFor(message);
+  if (ticket) {
+    await deps.handoff.forwardCandidateMessage(ticket.id, maskIdNumbers(text));
+    return { result: { intent: 'handoff', locale, replies: [] }, state: turn.state };
+  }
+
+  const command = parseCommand(text);
+  const handled = command ? await runCommand(deps, turn, message, command, now) : false;
+  if (!handled) await runMessage(deps, turn, message, text, now);
+
+  let transcript = turn.state.transcript;
+  for (const reply of turn.replies) transcript = appendTranscript(transcript, 'bot', reply.text, now);
+  return {
+    result: { intent: turn.intent ?? deps.faq.classify(text).label, locale, replies: turn.replies },
+    state: { ...turn.state, transcript },
+  };
+}
+
+function t(turn: Turn, phrase: { zh: string; en: string }): string {
+  return localize(phrase, turn.locale);
+}
+
+function flowContext(deps: TurnDeps, turn: Turn, message: Message, now: Date, flowKey: string): FlowContext {
+  return {
+    address: { channel: message.channel, chatId: message.chatId },
+    locale: turn.locale,
+    actor: { kind: 'holder', id: `${message.channel}:${message.chatId}` },
+    now,
+    flowKey,
+    certificates: deps.certificates,
+    identities: deps.identities,
+    guard: deps.guard,
+    sealer: deps.sealer,
+  };
+}
+
+/** The running flow and its parsed state, or null (a flow of another version or unparsable state is dropped). */
+function runningFlow(deps: TurnDeps, turn: Turn): { flow: Flow; state: unknown; key: string } | null {
+  const instance = turn.state.flow;
+  if (!instance) return null;
+  const flow = deps.flows.get(instance.id);
+  const parsed = flow && flow.version === instance.version ? flow.stateSchema.safeParse(instance.state) : null;
+  if (!flow || !parsed?.success) {
+    turn.state = { ...turn.state, flow: null };
+    turn.replies.push({ text: t(turn, phrases.flowChanged) });
+    return null;
+  }
+  return { flow, state: parsed.data, key: instance.key };
+}
+
+function applyStep(turn: Turn, flow: Flow, key: string, step: FlowStep<unknown>): void {
+  turn.replies.push(...step.replies);
+  if (step.state === null) {
+    turn.state = { ...turn.state, flow: null };
+    return;
+  }
+  const invalid = step.invalid ? (turn.state.flow?.key === key ? turn.state.flow.invalid : 0) + 1 : 0;
+  turn.state = { ...turn.state, flow: { id: flow.id, version: flow.version, key, invalid, state: step.state } };
+  if (invalid >= OFFER_HUMAN_AFTER_INVALID) {
+    turn.replies.push({ text: t(turn, phrases.offerHuman), buttons: [{ label: t(turn, buttonLabels.human), value: COMMAND_VALUES.human }] });
+  }
+}
+
+async function beginFlow(deps: TurnDeps, turn: Turn, message: Message, now: Date, id: FlowId, certificateId?: string): Promise<void> {
+  const flow = deps.flows.get(id);
+  if (!flow) return;
+  const key = randomUUID();
+  turn.state = { ...turn.state, flow: null, misunderstood: 0 };
+  const step = await flow.begin(flowContext(deps, turn, message, now, key), certificateId ? { certificateId } : {});
+  applyStep(turn, flow, key, step);
+}
+
+async function openHandoff(deps: TurnDeps, turn: Turn, message: Message, reason: string, reply: { zh: string; en: string }): Promise<void> {
+  const ticket = await deps.handoff.open({ channel: message.channel, chatId: message.chatId }, reason, turn.state.transcript);
+  await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'handoff.opened', details: { ticketId: ticket.id, reason } });
+  turn.state = { ...turn.state, flow: null, misunderstood: 0 };
+  turn.replies.push({ text: t(turn, reply) });
+}
+
+/** Commands work at every step. Returns false for yes/no outside a flow: those are ordinary text there. */
+async function runCommand(deps: TurnDeps, turn: Turn, message: Message, command: Command, now: Date): Promise<boolean> {
+  const running = turn.state.flow ? runningFlow(deps, turn) : null;
+  turn.intent = running ? 'flow' : null;
+  switch (command.kind) {
+    case 'cancel':
+      turn.replies.push({ text: t(turn, running ? phrases.cancelled : phrases.nothingToCancel), buttons: menuButtons(turn) });
+      turn.state = { ...turn.state, flow: null };
+      break;
+    case 'restart':
+      turn.replies.push({ text: t(turn, phrases.restarted) });
+      if (running) await beginFlow(deps, turn, message, now, running.flow.id);
+      else turn.replies.push({ text: t(turn, phrases.greeting), buttons: menuButtons(turn) });
+      break;
+    case 'human':
+      await openHandoff(deps, turn, message, 'requested by the candidate', phrases.handoffOpened);
+      break;
+    case 'forget':
+      await deps.identities.forget(message);
+      await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'identity.forgotten' });
+      turn.state = { ...turn.state, flow: null };
+      turn.replies.push({ text: t(turn, phrases.forgotten), buttons: menuButtons(turn) });
+      break;
+    case 'notify':
+      await subscribe(deps, turn, message, command.batchId);
+      break;
+    case 'start':
+      turn.intent = `action:${command.flow}`;
+      await beginFlow(deps, turn, message, now, command.flow, command.certificateId);
+      break;
+    case 'faq':
+      if (command.entry < 1 || command.entry > 99) return false;
+      turn.intent = `faq:${command.entry}`;
+      turn.replies.push(deps.faq.answerEntry(command.entry, turn.locale));
+      if (running) turn.replies.push(...(await running.flow.resume(flowContext(deps, turn, message, now, running.key), running.state)));
+      break;
+    case 'yes':
+    case 'no':
+      if (!running) return false;
+      await continueFlow(deps, turn, message, now, running, message.text);
+      break;
+  }
+  return true;
+}
+
+async function subscribe(deps: TurnDeps, turn: Turn, message: Message, batchId: string): Promise<void> {
+  const outcome = await deps.subscriptions.subscribe(message, batchId, turn.locale);
+  if (outcome.status === 'unknown_batch') {
+    turn.replies.push({ text: t(turn, phrases.unknownBatch) });
+    return;
+  }
+  const title = batchTitle(outcome, turn.locale);
+  if (outcome.status === 'subscribed') {
+    await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'subscription.created', details: { batchId } });
+  }
+  turn.replies.push({ text: t(turn, outcome.status === 'subscribed' ? phrases.subscribed(title) : phrases.alreadySubscribed(title)) });
+}
+
+async function continueFlow(deps: TurnDeps, turn: Turn, message: Message, now: Date, running: { flow: Flow; state: unknown; key: string }, text: string): Promise<void> {
+  turn.intent = 'flow';
+  const step = await running.flow.continue(flowContext(deps, turn, message, now, running.key), running.state, text);
+  applyStep(turn, running.flow, running.key, step);
+}
+
+async function runMessage(deps: TurnDeps, turn: Turn, message: Message, text: string, now: Date): Promise<void> {
+  const running = turn.state.flow ? runningFlow(deps, turn) : null;
+  if (running && running.flow.recognise(running.state, text) === 'strong') {
+    await continueFlow(deps, turn, message, now, running, text);
+    return;
+  }
+  const classification = deps.faq.classify(text);
+  const label = classification.label;
+  if (running) {
+    if (label.startsWith('faq:')) {
+      turn.intent = label;
+      turn.replies.push(deps.faq.answerEntry(Number(label.slice(4)), turn.locale));
+      turn.replies.push(...(await running.flow.resume(flowContext(deps, turn, message, now, running.key), running.state)));
+    } else if (label.startsWith('action:') && label !== `action:${running.flow.id}`) {
+      turn.intent = label;
+      await beginFlow(deps, turn, message, now, label.slice(7) as FlowId);
+    } else if (label.startsWith('action:')) {
+      turn.intent = label;
+      turn.replies.push(...(await running.flow.resume(flowContext(deps, turn, message, now, running.key), running.state)));
+    } else {
+      await continueFlow(deps, turn, message, now, running, text);
+    }
+    return;
+  }
+  turn.intent = label;
+  if (label.startsWith('faq:')) {
+    turn.state = { ...turn.state, misunderstood: 0 };
+    turn.replies.push(deps.faq.answerEntry(Number(label.slice(4)), turn.locale));
+  } else if (label.startsWith('action:')) {
+    await beginFlow(deps, turn, message, now, label.slice(7) as FlowId);
+  } else if (label === 'smalltalk') {
+    turn.state = { ...turn.state, misunderstood: 0 };
+    turn.replies.push({ text: t(turn, phrases.greeting), buttons: menuButtons(turn) });
+  } else {
+    const misunderstood = turn.state.misunderstood + 1;
+    if (misunderstood >= HANDOFF_AFTER_MISUNDERSTOOD) {
+      await openHandoff(deps, turn, message, 'the bot did not understand twice in a row', phrases.handoffAfterFailures);
+    } else {
+      turn.state = { ...turn.state, misunderstood };
+      turn.replies.push(deps.faq.unsure({ ...classification, locale: turn.locale }));
+    }
+  }
+}
+
+function menuButtons(turn: Turn) {
+  return [
+    { label: t(turn, buttonLabels.status), value: COMMAND_VALUES.status },
+    { label: t(turn, buttonLabels.annotate), value: COMMAND_VALUES.annotate() },
+    { label: t(turn, buttonLabels.download), value: COMMAND_VALUES.download() },
+  ];
+}
