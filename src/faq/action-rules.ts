@@ -15,7 +15,7 @@ const ASKING_HOW_OR_WHY = /怎么|如何|怎样|为什么|为何|什么|是否|�
 const STATUS: ActionRule = {
   label: 'action:status',
   requests: [
-    /证书?.{0,8}(?:出了|出来|出没出|出了没|好了|发了|发下来|下来了|到了|办好|做好|批下来|审核通过|发放了|有了|上线了|能下载了)(?:吗|没|么|了没|没有|了吗|了|呢)?/,
+    /证书?.{0,8}(?:出了|出来|出没出|出了没|好了|发了|发下来|下来了|(?<![不查找])到了|办好|做好|批下来|审核通过|发放了|有了|上线了|能下载了)(?:吗|没|么|了没|没有|了吗|了|呢)?/,
     /(?:查|查询|查看|看看|看一下|查下|查一下|帮我查|帮忙查|了解一下).{0,10}(?:证书|发证|办证|制证).{0,6}(?:状态|进度|情况|有没有|出没出|出了没|到哪|办到)/,
     /^(?:我的)?(?:电子)?证书(?:的)?(?:状态|进度|办理进度|发放进度)(?:查询)?$/,
     /(?:查询|查看|查)(?:我的)?(?:电子)?证书(?:状态|进度)?$/,
@@ -27,25 +27,25 @@ const STATUS: ActionRule = {
     /\bwhen (?:will|do|does|can|is) (?:i get )?my certificate\b.{0,20}\b(?:out|ready|issued|available|come|arrive|be)\b/,
     /\bhas my certificate\b|\bwhere is my certificate\b|\bis my certificate (?:out|ready)\b/,
   ],
-  questions: [/撤销|注销|作废|收回|revok|cancel|withdrawn/, /是什么意思|什么意思|mean/, /空白|blank|empty/, /生成中|generat/, /打不开|cannot open|will not open/, /推行|开始实行|启用/],
+  questions: [/撤销|注销|作废|收回|revok|cancel|withdrawn/, /查不到|找不到|改过|改了|更正|can ?not find/, /是什么意思|什么意思|mean/, /空白|blank|empty/, /生成中|generat/, /打不开|cannot open|will not open/, /推行|开始实行|启用/],
 };
 
 const ANNOTATE: ActionRule = {
   label: 'action:annotate',
   requests: [
-    /(?:帮我|帮忙|给我|我要|我想|想要|我需要|请|麻烦|替我|现在|马上|立即|立刻|办个|做个|弄个|来个|开始|重新|再次|再)(?:申请|办理|提交|做|弄|办|进行)?(?:一下|一个|一次)?(?:证书|电子证书|我的证书)?(?:的)?加注/,
+    /(?:帮我|帮忙|给我|我要|我想|想要|我需要|(?<!申)请|麻烦|替我|现在|马上|立即|立刻|办个|做个|弄个|来个|开始|重新|再次|再)(?:申请|办理|提交|做|弄|办|进行)?(?:一下|一个|一次)?(?:证书|电子证书|我的证书)?(?:的)?加注/,
     /(?:申请|办理|提交|进行)(?:证书|电子证书)?加注(?:申请)?$/,
     /^(?:证书|电子证书)?加注(?:一下|申请)?$/,
     /给(?:我的)?(?:电子)?证书加注/,
     /加注(?:一下)?(?:我的|这个)?(?:电子)?证书$/,
     /\b(?:want|would like|need|wanna|like) to (?:annotate|add an annotation|apply for (?:an |a new )?annotation|request (?:an )?annotation|get (?:an |a new )?annotation)/,
-    /\b(?:please|can you|could you|help me|let me|go ahead and)\b.{0,12}\b(?:annotate|annotation)\b/,
+    /\b(?:please|can you|could you|help me|let me|go ahead and)\b.{0,24}\b(?:annotate|annotation)\b/,
     /^(?:annotate|annotation|apply for (?:an )?annotation|request (?:an )?annotation|new annotation|annotate my certificate|annotation request)$/,
     /\bannotate my certificate\b/,
   ],
   questions: [
     ASKING_HOW_OR_WHY,
-    /注意|过期|失效|到期|生成|几次|多少|多久|多长|场景|没有加注|没加注|不用加注|无需|无须|要加注吗|需要加注吗|必须加注|先加注|才能/,
+    /注意|过期|失效|到期|生成|几次|多少|多久|多长|场景|没有?申请|不用申请|没有加注|没加注|不用加注|无需|无须|要加注吗|需要加注吗|必须加注|先加注|才能/,
     /expire|rule|many|long|scenario|without|after|generat|before/,
   ],
 };

@@ -17,6 +17,8 @@ export const faqEntrySchema = z
     related: z.array(z.number().int().min(1).max(99)).max(5).default([]),
     action: entryActionSchema.optional(),
     keywords: z.array(text).min(1),
+    /** Phrases that point elsewhere: when one is present the entry's keyword evidence is halved. */
+    excludes: z.array(text).default([]),
     phrasings: z.array(text).default([]),
   })
   .strict();

@@ -14,17 +14,22 @@ interface Keyword {
   text: string;
   /** Chinese keywords match as substrings, English ones as stemmed word sequences. */
   stems?: string[];
+  /** Keywords written with `*` ("什么是*加注") allow a few characters or words in place of the star. */
+  pattern?: RegExp;
   weight: number;
 }
 
 interface IndexedEntry {
   number: number;
   keywords: Keyword[];
+  excludes: Keyword[];
 }
 
 const HAN = /\p{Script=Han}/u;
+const GAP = '*';
 const KEYWORD_WEIGHT = 0.65;
 const SIMILARITY_WEIGHT = 0.55;
+const EXCLUDED_FACTOR = 0.5;
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_THRESHOLD = 0.34;
 const FUZZY_CACHE_LIMIT = 2_000;
@@ -38,6 +43,25 @@ function keywordWeight(text: string, stems: string[] | undefined): number {
   if (stems.length >= 3) return 1;
   if (stems.length === 2) return 0.85;
   return (stems[0]?.length ?? 0) >= 6 ? 0.6 : 0.45;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function compileKeyword(raw: string): Keyword {
+  if (raw.includes(GAP)) {
+    const parts = raw.split(GAP).map(normalise).filter((part) => part.length > 0);
+    const han = parts.some((part) => HAN.test(part));
+    const gap = han ? '.{0,8}' : '(?:\\s\\S+){0,5}\\s';
+    const text = parts.join('');
+    const pattern = new RegExp(parts.map(escapeRegExp).join(gap));
+    // Two concepts near each other are stronger evidence than either alone.
+    return { text, pattern, weight: parts.length >= 2 ? 1.1 : keywordWeight(text, han ? undefined : englishStems(text)) };
+  }
+  const text = normalise(raw);
+  const stems = HAN.test(text) ? undefined : englishStems(text);
+  return { text, stems, weight: keywordWeight(text, stems) };
 }
 
 function containsSequence(haystack: readonly string[], needle: readonly string[]): boolean {
@@ -71,11 +95,9 @@ export class FaqRetriever {
         this.documents.push({ number: entry.number, features: new Set(features(text)) });
         this.index.add(id, text);
       }
-      const keywords = entry.keywords.map(normalise).filter((text) => text.length > 0).map((text) => {
-        const stems = HAN.test(text) ? undefined : englishStems(text);
-        return { text, stems, weight: keywordWeight(text, stems) };
-      });
-      return { number: entry.number, keywords };
+      const keywords = entry.keywords.map(compileKeyword).filter((keyword) => keyword.text.length > 0);
+      const excludes = entry.excludes.map(compileKeyword).filter((keyword) => keyword.text.length > 0);
+      return { number: entry.number, keywords, excludes };
     });
     this.vocabulary = words;
     this.fuse = new Fuse([...words], { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
@@ -118,15 +140,19 @@ export class FaqRetriever {
   }
 
   private keywordScore(entry: IndexedEntry, text: string, queryStems: readonly string[]): number {
-    const hits = entry.keywords.filter((keyword) =>
-      keyword.stems ? keyword.stems.length > 0 && containsSequence(queryStems, keyword.stems) : text.includes(keyword.text),
-    );
+    const matches = (keyword: Keyword): boolean => {
+      if (keyword.pattern) return keyword.pattern.test(text);
+      return keyword.stems ? keyword.stems.length > 0 && containsSequence(queryStems, keyword.stems) : text.includes(keyword.text);
+    };
+    const hits = entry.keywords.filter(matches);
     if (hits.length === 0) return 0;
+    const damping = entry.excludes.some(matches) ? EXCLUDED_FACTOR : 1;
     const distinct = hits
+      .filter((hit, index) => hits.findIndex((other) => other.text === hit.text) === index)
       .filter((hit) => !hits.some((other) => other !== hit && other.text.length > hit.text.length && other.text.includes(hit.text)))
       .map((hit) => hit.weight)
       .sort((a, b) => b - a);
     const [first = 0, second = 0, third = 0] = distinct;
-    return Math.min(1.3, first + 0.3 * second + 0.15 * third);
+    return damping * Math.min(1.4, first + 0.3 * second + 0.15 * third);
   }
 }
