@@ -1,6 +1,8 @@
 import type { Message, Reply, TurnResult } from '../../../src/engine/types.ts';
 import { detectLocale } from '../../../src/i18n/locale.ts';
-import { createLogger } from '../../../src/logging.ts';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { createLogger, type Logger } from '../../../src/logging.ts';
 import type { DeliveryLedger } from '../../../src/messaging/types.ts';
 import { createTelegramChannel, type TelegramChannel } from '../../../adapters/telegram/telegram-channel.ts';
 import type { FakeBotApi } from './fake-bot-api.ts';
@@ -62,7 +64,19 @@ export interface ChannelUnderTest {
   sleeps: number[];
 }
 
-export function buildChannel(fake: FakeBotApi, webhook?: { url: string; secret: string }): ChannelUnderTest {
+/** A pino logger at debug level whose lines are kept in memory, to check what reaches the logs. */
+export function createCapturingLogger(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'debug' }, stream), lines };
+}
+
+export function buildChannel(fake: FakeBotApi, webhook?: { url: string; secret: string }, logger: Logger = createLogger('silent')): ChannelUnderTest {
   const engine = createFakeEngine();
   const ledger = createMemoryLedger();
   const sleeps: number[] = [];
@@ -72,7 +86,7 @@ export function buildChannel(fake: FakeBotApi, webhook?: { url: string; secret: 
     ...(webhook ? { webhook } : {}),
     engine,
     ledger,
-    logger: createLogger('silent'),
+    logger,
     retry: { sleep: async (ms) => void sleeps.push(ms) },
   });
   return { channel, engine, ledger, sleeps };

@@ -3,6 +3,7 @@ import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.ts';
 import {
   buildChannel,
   buttonUpdate,
+  createCapturingLogger,
   LONG_VALUE,
   otherUpdate,
   sentTo,
@@ -17,10 +18,11 @@ const ECHO_KEYBOARD = {
 describe('Telegram channel over long polling (real telegraf, fake Bot API)', () => {
   let fake: FakeBotApi;
   let subject: ChannelUnderTest;
+  const logs = createCapturingLogger();
 
   beforeAll(async () => {
     fake = await startFakeBotApi();
-    subject = buildChannel(fake);
+    subject = buildChannel(fake, undefined, logs.logger);
     await subject.channel.start();
   });
 
@@ -188,6 +190,10 @@ describe('Telegram channel over long polling (real telegraf, fake Bot API)', () 
     await send(textUpdate(1015, 'boom 了', 'zh-hans'));
     expect(sentTo(fake, 1014)).toEqual([{ chat_id: '1014', text: 'Sorry, something went wrong on our side. Please try again shortly.' }]);
     expect(sentTo(fake, 1015)).toEqual([{ chat_id: '1015', text: '抱歉，系统暂时出了点问题，请稍后再试。' }]);
+    const errorLines = logs.lines.filter((line) => line.includes('the engine failed'));
+    expect(errorLines).toHaveLength(2);
+    expect(errorLines.join('')).not.toMatch(/boom|110101199003074514/);
+    expect(errorLines.join('')).toContain('handling 11**************');
   });
 
   it('keeps handling updates when the ledger is unreachable (a polled update never comes back)', async () => {
@@ -198,6 +204,12 @@ describe('Telegram channel over long polling (real telegraf, fake Bot API)', () 
       subject.ledger.broken = false;
     }
     expect(sentTo(fake, 1016)).toHaveLength(1);
+  });
+
+  it('never writes what people typed into the logs', () => {
+    const logged = logs.lines.join('');
+    expect(logs.lines.length).toBeGreaterThan(0);
+    for (const message of subject.engine.seen) expect(logged).not.toContain(message.text);
   });
 
   describe('sender', () => {

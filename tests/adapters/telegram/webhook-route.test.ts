@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeBotApi, type FakeBotApi } from './fake-bot-api.ts';
+import { buildServer } from '../../../src/server/build-server.ts';
 import { buildChannel, buttonUpdate, sentTo, textUpdate, type ChannelUnderTest } from './channel-fixtures.ts';
 
 const SECRET = 'webhook_secret-123';
@@ -14,7 +16,7 @@ describe('Telegram channel in webhook mode', () => {
   beforeAll(async () => {
     fake = await startFakeBotApi();
     subject = buildChannel(fake, { url: WEBHOOK_URL, secret: SECRET });
-    app = Fastify();
+    app = await buildServer({ metrics: new Registry(), checkDatabase: async () => undefined });
     subject.channel.registerWebhookRoute(app);
     await app.ready();
     await subject.channel.start();
