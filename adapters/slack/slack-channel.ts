@@ -57,6 +57,11 @@ export interface SlackChannel {
  * API call goes to `apiUrl` through one poster.
  */
 export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
+  if (!options.botToken) throw new Error('createSlackChannel: botToken (SLACK_BOT_TOKEN) is required');
+  if (!options.appToken && !options.signingSecret) {
+    throw new Error('createSlackChannel: signingSecret (SLACK_SIGNING_SECRET) is required unless appToken (SLACK_APP_TOKEN) selects Socket Mode');
+  }
+  if (!options.handoffChannel) throw new Error('createSlackChannel: handoffChannel (SLACK_HANDOFF_CHANNEL) is required');
   const logger = options.logger.child({ channel: 'slack' });
   const boltLogger = toBoltLogger(logger);
   const poster = createSlackPoster({
