@@ -11,7 +11,7 @@ import { dedupeMiddleware } from './dedupe-middleware.ts';
 import { registerFaqAnswers } from './faq-answers.ts';
 import { FastifyReceiver } from './fastify-receiver.ts';
 import { registerHandoffReplies } from './handoff-replies.ts';
-import { createSlackSender } from './handoff-sender.ts';
+import { createSlackSender } from './outbox-sender.ts';
 import { createSlackPoster, type RetryPolicy } from './slack-poster.ts';
 
 export interface SlackChannelOptions {
