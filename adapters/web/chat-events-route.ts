@@ -48,7 +48,7 @@ export function registerChatEventsRoute(app: FastifyInstance, options: ChatEvent
       end() {
         stream.close();
         open.delete(connection);
-        if (!raw.writableEnded) raw.end();
+        if (!raw.writableEnded && !raw.destroyed) raw.end();
       },
     };
     const stream = openEventStream({
@@ -59,7 +59,7 @@ export function registerChatEventsRoute(app: FastifyInstance, options: ChatEvent
       logger: options.logger,
       heartbeatMs: options.heartbeatMs,
       write: (chunk) => {
-        if (!raw.writableEnded) raw.write(chunk);
+        if (!raw.writableEnded && !raw.destroyed) raw.write(chunk);
       },
       end: () => connection.end(),
     });
