@@ -62,6 +62,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
     logger.error({ error: error instanceof Error ? error.name : 'unknown' }, 'telegram: update handling failed');
   });
 
+  let started = false;
   let polling: Promise<void> | undefined;
 
   async function registerCommands(): Promise<void> {
@@ -95,7 +96,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
       registerTelegramWebhookRoute(app, { secret: options.webhook.secret, handler, logger });
     },
     async start() {
-      if (polling) return;
+      if (started) return;
       bot.botInfo = await callWithRetry(() => bot.telegram.getMe(), retry);
       await registerCommands();
       const webhook = options.webhook;
@@ -104,6 +105,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
           () => bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] }),
           retry,
         );
+        started = true;
         logger.info('telegram: webhook registered');
         return;
       }
@@ -113,9 +115,11 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         polling = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, resolve).catch((error: unknown) => {
           logger.error({ error: error instanceof Error ? error.message : 'unknown' }, 'telegram: long polling stopped on an error');
           polling = undefined;
+          started = false;
           reject(error instanceof Error ? error : new Error('telegram: long polling failed'));
         });
       });
+      started = true;
       logger.info('telegram: long polling started');
     },
     async stop() {
@@ -124,6 +128,7 @@ export function createTelegramChannel(options: TelegramChannelOptions): Telegram
         await polling;
         polling = undefined;
       }
+      started = false;
       await handler.idle();
     },
   };

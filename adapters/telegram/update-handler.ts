@@ -43,10 +43,13 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
 
   async function turn(chatId: string, text: string, from: TelegramUser | undefined, date: number | undefined): Promise<void> {
     const hint = localeFromLanguageCode(from?.language_code);
+    const engineText = engineTextFor(text, deps.botUsername());
+    // A command ("/status") says nothing about the script a person writes in; the hint does.
+    const locale = engineText === text ? detectLocale(text, hint) : hint ?? 'zh-Hans';
     const message: Message = {
       channel: 'telegram',
       chatId,
-      text: engineTextFor(text, deps.botUsername()),
+      text: engineText,
       ...(hint ? { locale: hint } : {}),
       ...(from ? { userId: String(from.id) } : {}),
       ...(from?.first_name ? { displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') } : {}),
@@ -57,7 +60,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
       result = await engine.handleTurn(message);
     } catch (error) {
       logger.error({ chatId, error: describe(error) }, 'telegram: the engine failed on a turn');
-      await say(chatId, phrases.tryAgainShortly, detectLocale(message.text, hint));
+      await say(chatId, phrases.tryAgainShortly, locale);
       return;
     }
     try {

@@ -7,10 +7,11 @@ import type { DeliveryLedger } from '../../../src/messaging/types.ts';
 import { createTelegramChannel, type TelegramChannel } from '../../../adapters/telegram/telegram-channel.ts';
 import type { FakeBotApi } from './fake-bot-api.ts';
 
+export const FAILING_CHAT = '1099';
 export const LONG_VALUE = '我要为证书编号 HG-2024-000123 申请加注，加注内容为继续教育学时已经全部完成并且审核通过';
 
 /**
- * A small deterministic engine: `boom` throws, `慢…` answers after 40 ms, `长文` answers 5000 characters, `菜单` answers
+ * A small deterministic engine: `boom` (or anything in chat 1099) throws, `慢…` answers after 40 ms, `长文` answers 5000 characters, `菜单` answers
  * buttons only, `长按钮` offers a button whose value exceeds 64 bytes, `本地链接` a loopback link;
  * anything else is echoed with one button and one link.
  */
@@ -21,7 +22,7 @@ export function createFakeEngine(): { handleTurn(message: Message): Promise<Turn
     async handleTurn(message) {
       seen.push(message);
       const locale = detectLocale(message.text, message.locale);
-      if (message.text.includes('boom')) throw new Error('engine exploded while handling 110101199003074514');
+      if (message.text.includes('boom') || message.chatId === FAILING_CHAT) throw new Error('engine exploded while handling 110101199003074514');
       if (message.text.startsWith('慢')) await new Promise((resolve) => setTimeout(resolve, 40));
       return { intent: 'none', locale, replies: repliesFor(message.text) };
     },

@@ -190,8 +190,10 @@ describe('Telegram channel over long polling (real telegraf, fake Bot API)', () 
     await send(textUpdate(1015, 'boom 了', 'zh-hans'));
     expect(sentTo(fake, 1014)).toEqual([{ chat_id: '1014', text: 'Sorry, something went wrong on our side. Please try again shortly.' }]);
     expect(sentTo(fake, 1015)).toEqual([{ chat_id: '1015', text: '抱歉，系统暂时出了点问题，请稍后再试。' }]);
+    await send(textUpdate(1099, '/status', 'en-US'));
+    expect(sentTo(fake, 1099)).toEqual([{ chat_id: '1099', text: 'Sorry, something went wrong on our side. Please try again shortly.' }]);
     const errorLines = logs.lines.filter((line) => line.includes('the engine failed'));
-    expect(errorLines).toHaveLength(2);
+    expect(errorLines).toHaveLength(3);
     expect(errorLines.join('')).not.toMatch(/boom|110101199003074514/);
     expect(errorLines.join('')).toContain('handling 11**************');
   });
