@@ -61,5 +61,5 @@ export function parseCommand(text: string): Command | null {
 /** Messages whose script says nothing about the user's language (numbers, ID numbers, button values). */
 export function isLocaleNeutral(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.startsWith('/') || /^[0-9\sXx-]*$/.test(trimmed);
+  return trimmed.startsWith('/') || /^[0-9\sXx-]*$/.test(trimmed) || /^faq\s*[0-9]{1,2}$/i.test(trimmed);
 }
