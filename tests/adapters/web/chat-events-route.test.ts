@@ -42,13 +42,13 @@ describe('GET /api/chat/events', () => {
     expect(await events.next()).toEqual({ id: '2', event: 'replies', data: JSON.stringify({ replies: [{ text: '旧消息二' }] }) });
     const third = await events.next();
     expect(third.id).toBe('5');
-    expect(JSON.parse(third.data)).toEqual({ replies: [{ text: '人工客服：您好', link: { label: '下载', url: '/d/1' } }] });
+    expect(JSON.parse(third.data ?? "")).toEqual({ replies: [{ text: '人工客服：您好', link: { label: '下载', url: '/d/1' } }] });
 
     server.outbox.push({ channel: 'web', chatId: OTHER_SESSION }, { kind: 'replies', replies: [{ text: '别人的' }] });
     server.outbox.push(chat, { kind: 'replies', replies: [{ text: '您的证书已可以下载' }] });
     const pushed = await events.next();
     expect(pushed.id).toBe('7');
-    expect(JSON.parse(pushed.data).replies[0].text).toBe('您的证书已可以下载');
+    expect(JSON.parse(pushed.data ?? "").replies[0].text).toBe('您的证书已可以下载');
   });
 
   it('takes the lastEventId query parameter when there is no header, and the header when both are sent', async () => {
