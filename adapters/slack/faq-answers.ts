@@ -33,9 +33,10 @@ const buttonPress = z.object({
 /** Staff ask the FAQ in a direct message; a reply button asks its value as the next question. */
 export function registerFaqAnswers(app: App, deps: { faq: FaqAnswerer; poster: SlackPoster; logger: Logger }): void {
   const log = deps.logger.child({ component: 'slack-faq' });
-  const answer = async (question: string, channel: string) => {
+  const answer = async (question: string, channel: string, threadTs?: string) => {
     try {
-      await deps.poster.postMessage(answerQuestion(deps.faq, question, channel));
+      const message = answerQuestion(deps.faq, question, channel);
+      await deps.poster.postMessage(threadTs === undefined ? message : { ...message, thread_ts: threadTs });
     } catch (error) {
       log.error({ channel, reason: error instanceof Error ? error.message : String(error) }, 'could not answer a Slack question');
     }
@@ -43,8 +44,8 @@ export function registerFaqAnswers(app: App, deps: { faq: FaqAnswerer; poster: S
 
   app.event('message', async ({ event }) => {
     const message = asPersonMessage(event);
-    if (message === null || message.channel_type !== 'im' || message.thread_ts !== undefined) return;
-    await answer(slackTextToPlain(message.text), message.channel);
+    if (message === null || message.channel_type !== 'im') return;
+    await answer(slackTextToPlain(message.text), message.channel, message.thread_ts);
   });
 
   app.action(new RegExp(`^${REPLY_BUTTON_ACTION}:`), async ({ ack, body }) => {

@@ -50,6 +50,14 @@ describe('FAQ questions in a direct message', () => {
 
 
 
+  it('answers a question asked in a DM thread inside that thread', async () => {
+    await postSigned(h.server, dm('Ev15', '加注要多久', { thread_ts: '1700000000.000500' }));
+    await h.channel.whenIdle();
+    const [message] = h.api.callsOf('chat.postMessage');
+    expect(message?.['channel']).toBe('D1');
+    expect(message?.['thread_ts']).toBe('1700000000.000500');
+  });
+
   it('answers a reply button press with the button value', async () => {
     const payload = JSON.stringify({
       type: 'block_actions',
