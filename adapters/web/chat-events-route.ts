@@ -6,6 +6,8 @@ import { chatEventsQuery, lastEventIdHeader } from './chat-request.ts';
 import { openEventStream } from './event-stream.ts';
 import { requestLocale, webPhrases } from './web-phrases.ts';
 
+const MAX_STREAMS_PER_SESSION = 10;
+
 export interface ChatEventsRouteOptions {
   outboxReader: OutboxReader;
   outboxSignal: OutboxSignal;
@@ -20,6 +22,8 @@ export interface ChatEventsRouteOptions {
  */
 export function registerChatEventsRoute(app: FastifyInstance, options: ChatEventsRouteOptions): void {
   const open = new Set<{ end(): void }>();
+  /** Streams per session, oldest first: a few tabs are normal, hundreds are a leak or an attack. */
+  const bySession = new Map<string, { end(): void }[]>();
 
   app.addHook('preClose', async () => {
     for (const connection of open) connection.end();
@@ -44,15 +48,19 @@ export function registerChatEventsRoute(app: FastifyInstance, options: ChatEvent
     });
     raw.write('retry: 3000\n\n');
 
+    const sessionId = query.data.sessionId;
     const connection = {
       end() {
         stream.close();
         open.delete(connection);
+        const siblings = (bySession.get(sessionId) ?? []).filter((other) => other !== connection);
+        if (siblings.length > 0) bySession.set(sessionId, siblings);
+        else bySession.delete(sessionId);
         if (!raw.writableEnded && !raw.destroyed) raw.end();
       },
     };
     const stream = openEventStream({
-      address: { channel: 'web', chatId: query.data.sessionId },
+      address: { channel: 'web', chatId: sessionId },
       afterId,
       reader: options.outboxReader,
       signal: options.outboxSignal,
@@ -64,6 +72,9 @@ export function registerChatEventsRoute(app: FastifyInstance, options: ChatEvent
       end: () => connection.end(),
     });
     open.add(connection);
+    const siblings = [...(bySession.get(sessionId) ?? []), connection];
+    bySession.set(sessionId, siblings);
+    if (siblings.length > MAX_STREAMS_PER_SESSION) siblings[0]?.end();
     raw.on('close', () => connection.end());
   });
 }

@@ -68,6 +68,19 @@ describe('GET /api/chat/events', () => {
     expect(server.outbox.listenerCount()).toBe(0);
   });
 
+  it('keeps at most ten streams per session, ending the oldest', async () => {
+    const streams = [];
+    for (let index = 0; index < 10; index += 1) streams.push(await connect(`sessionId=${SESSION}`));
+    await streams[9]?.events.comment();
+    expect(server.outbox.listenerCount()).toBe(10);
+    const eleventh = await connect(`sessionId=${SESSION}`);
+    await streams[0]?.events.ended();
+    const other = await connect(`sessionId=${OTHER_SESSION}`);
+    await eleventh.events.comment();
+    await other.events.comment();
+    expect(server.outbox.listenerCount()).toBe(11);
+  });
+
   it('refuses a missing or malformed session id with a clear 400', async () => {
     const response = await fetch(`${baseUrl}/api/chat/events?sessionId=not-a-session`);
     expect(response.status).toBe(400);

@@ -169,6 +169,34 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
     expect(server.engine.calls.at(-1)?.locale).toBe('zh-Hant');
   });
 
+  it('shows the polite rate-limit sentence from the server and keeps the message queued for later', async () => {
+    const limited = await buildWebTestServer({ rateLimitPerMinute: 2 });
+    try {
+      const limitedUrl = await limited.listen();
+      context = await browser.newContext();
+      page = await context.newPage();
+      await page.goto(`${limitedUrl}/`);
+      await widget('.launcher').click();
+      for (const text of ['一', '二']) {
+        await say(text);
+        await widget('.message.bot').filter({ hasText: `收到：${text}` }).waitFor();
+      }
+      await say('三');
+      await widget('.message.notice').filter({ hasText: '您发送得太快了，请稍等片刻再试。' }).waitFor();
+      expect(limited.engine.calls.map((call) => call.text)).toEqual(['一', '二']);
+      expect(await widget('.message.user').last().textContent()).toContain('三');
+      const pending = await page.evaluate(() => {
+        const key = Object.keys(localStorage).find((name) => name.startsWith('cert-assistant:')) ?? '';
+        return (JSON.parse(localStorage.getItem(key) ?? '{}') as { pending?: { text: string }[] }).pending?.map((entry) => entry.text);
+      });
+      expect(pending).toEqual(['三']);
+    } finally {
+      await context.close();
+      limited.app.server.closeAllConnections();
+      await limited.app.close();
+    }
+  });
+
   it('fills a phone screen, and sends a message typed offline once the network is back', async () => {
     await open('/host/zh-CN', { width: 375, height: 700 });
     await widget('.launcher').click();
