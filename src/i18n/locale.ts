@@ -1,5 +1,5 @@
 import type { Locale } from '../engine/types.ts';
-import { toSimplified, toTraditional } from './script.ts';
+import { fromStandardTraditional, toStandardTraditional, toTraditional } from './script.ts';
 
 const HAN = /\p{Script=Han}/u;
 const HAN_GLOBAL = /\p{Script=Han}/gu;
@@ -8,16 +8,18 @@ const LATIN_WORD = /[A-Za-z]{2,}/g;
 /**
  * The locale a person wrote in: traditional when any character changes under traditional to
  * simplified conversion and more change that way than the other, English when Latin words
- * outweigh Chinese characters, simplified Chinese otherwise (and by default).
+ * outweigh Chinese words (about two characters each), simplified Chinese otherwise (and by
+ * default). The hint decides only text that could be either script.
  */
 export function detectLocale(text: string, hint?: Locale): Locale {
   const han = text.match(HAN_GLOBAL) ?? [];
   const latinWords = text.match(LATIN_WORD) ?? [];
   if (han.length === 0) return latinWords.length > 0 ? 'en' : hint ?? 'zh-Hans';
-  if (latinWords.length > han.length * 2) return 'en';
+  // Two Chinese characters make about one word.
+  if (latinWords.length * 2 > han.length) return 'en';
   const hanText = han.join('');
-  const traditionalOnly = countDifferences(hanText, toSimplified(hanText));
-  const simplifiedOnly = countDifferences(hanText, toTraditional(hanText));
+  const traditionalOnly = countDifferences(hanText, fromStandardTraditional(hanText));
+  const simplifiedOnly = countDifferences(hanText, toStandardTraditional(hanText));
   if (traditionalOnly > simplifiedOnly) return 'zh-Hant';
   if (traditionalOnly === 0 && simplifiedOnly === 0 && hint === 'zh-Hant') return 'zh-Hant';
   return 'zh-Hans';
