@@ -81,6 +81,11 @@ describe('POST /api/chat/messages', () => {
     const english = await post({ text: 'word '.repeat(500), locale: 'en' });
     expect(english.json().replies[0].text).toMatch(/too long/);
     expect(server.engine.calls).toHaveLength(0);
+    const huge = await post({ text: 'x'.repeat(300_000), locale: 'en' });
+    expect(huge.json().replies[0].text).toMatch(/too long/);
+    const overTheBodyLimit = await post({ text: '证'.repeat(400_000) });
+    expect(overTheBodyLimit.statusCode).toBe(413);
+    expect(overTheBodyLimit.json().message).toContain('消息太长');
     const exactlyTheLimit = await post({ text: '证'.repeat(2_000) });
     expect(exactlyTheLimit.json().replies[0].text).toMatch(/^收到/);
   });
