@@ -197,6 +197,24 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
     }
   });
 
+  it('re-sends a message whose answer was lost with the same clientMessageId, so the turn runs once', async () => {
+    await open('/');
+    let lost = false;
+    await page.route('**/api/chat/messages', async (route) => {
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      return route.abort('connectionreset');
+    });
+    await widget('.launcher').click();
+    const callsBefore = server.engine.calls.length;
+    await say('只处理一次');
+    await widget('.message.bot').filter({ hasText: '收到：只处理一次' }).waitFor();
+    expect(lost).toBe(true);
+    expect(server.engine.calls.slice(callsBefore).map((call) => call.text)).toEqual(['只处理一次']);
+    expect(await widget('.message.bot').filter({ hasText: '收到：只处理一次' }).count()).toBe(1);
+  });
+
   it('fills a phone screen, and sends a message typed offline once the network is back', async () => {
     await open('/host/zh-CN', { width: 375, height: 700 });
     await widget('.launcher').click();
