@@ -12,10 +12,21 @@ export interface PanelElements {
   input: HTMLTextAreaElement;
 }
 
+/** A constructed stylesheet is not inline CSS, so host pages with a strict style-src still style the widget. */
+function applyStyles(shadow: ShadowRoot): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(widgetCss);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = element('style');
+    style.textContent = widgetCss;
+    shadow.append(style);
+  }
+}
+
 /** The widget's fixed markup inside its shadow root: launcher, dialog, message log, typing line, composer. */
 export function buildPanel(shadow: ShadowRoot, strings: UiStrings): PanelElements {
-  const style = element('style');
-  style.textContent = widgetCss;
   const root = element('div', 'root');
 
   const launcher = element('button', 'launcher');
@@ -68,6 +79,7 @@ export function buildPanel(shadow: ShadowRoot, strings: UiStrings): PanelElement
 
   panel.append(header, log, typing, form);
   root.append(launcher, panel);
-  shadow.append(style, root);
+  applyStyles(shadow);
+  shadow.append(root);
   return { launcher, panel, close, log, typing, form, input };
 }

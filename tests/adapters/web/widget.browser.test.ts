@@ -26,6 +26,12 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
         for (const lang of ['en', 'zh-TW', 'zh-CN']) {
           app.get(`/host/${lang}`, async (_request, reply) => reply.type('text/html; charset=utf-8').send(hostPage(lang)));
         }
+        app.get('/host/strict-csp', async (_request, reply) =>
+          reply
+            .header('content-security-policy', "default-src 'self'; style-src 'self'; script-src 'self'")
+            .type('text/html; charset=utf-8')
+            .send(hostPage('zh-CN')),
+        );
       },
     });
     await server.listen();
@@ -213,6 +219,14 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
     expect(lost).toBe(true);
     expect(server.engine.calls.slice(callsBefore).map((call) => call.text)).toEqual(['只处理一次']);
     expect(await widget('.message.bot').filter({ hasText: '收到：只处理一次' }).count()).toBe(1);
+  });
+
+  it('keeps its styles and works on a host page with a strict Content-Security-Policy', async () => {
+    await open('/host/strict-csp');
+    expect(await widget('.launcher').evaluate((node) => getComputedStyle(node).backgroundColor)).toBe('rgb(159, 29, 32)');
+    await widget('.launcher').click();
+    await say('card');
+    await widget('.card').filter({ hasText: 'YJ2021000123' }).waitFor();
   });
 
   it('fills a phone screen, and sends a message typed offline once the network is back', async () => {
