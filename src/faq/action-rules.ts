@@ -10,7 +10,7 @@ interface ActionRule {
   questions: readonly RegExp[];
 }
 
-const ASKING_HOW_OR_WHY = /怎么|如何|怎样|为什么|为何|什么|是否|意思|\bhow\b|\bwhy\b|\bwhat\b|\bmean/;
+const ASKING_HOW_OR_WHY = /怎么|如何|怎样|为什么|为何|什么|是否|意思|\bhow\b|\bwhy\b|\bwhat\b|\bmean|^(?:do|does|is|are|should|must|will) (?:i|we|my|it|the|certificate)\b/;
 
 const STATUS: ActionRule = {
   label: 'action:status',
@@ -42,6 +42,7 @@ const ANNOTATE: ActionRule = {
     /\b(?:please|can you|could you|help me|let me|go ahead and)\b.{0,24}\b(?:annotate|annotation)\b/,
     /^(?:annotate|annotation|apply for (?:an )?annotation|request (?:an )?annotation|new annotation|annotate my certificate|annotation request)$/,
     /\bannotate my certificate\b/,
+    /^(?:please\s)?(?:apply|request|make|add|start|submit)\b.{0,20}\bannotat/,
   ],
   questions: [
     ASKING_HOW_OR_WHY,
@@ -58,6 +59,8 @@ const DOWNLOAD: ActionRule = {
     /^(?:下载|下载我的|下载一下)(?:电子)?证书(?:文件|pdf)?$/,
     /^(?:证书)?下载链接$/,
     /^下载$/,
+    /下载链接|下载地址/,
+    /\b(?:download link|download url|link to download|download address)\b/,
     /\b(?:send|give|get|email|share)\b(?: me)?.{0,16}\b(?:download link|link|my certificate|the certificate|pdf)\b/,
     /\b(?:want|would like|need|wanna|like) to download\b/,
     /^(?:download(?: my)?(?: certificate)?|download link|certificate download|download the certificate)$/,

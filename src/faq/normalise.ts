@@ -7,6 +7,7 @@ export const MAX_CLASSIFIED_CHARS = 500;
 /** Typos, homophones and variant characters people type for this domain, in simplified Chinese. */
 const CHINESE_FIXES: readonly (readonly [RegExp, string])[] = [
   [/[家佳嘉架夹]注|加[住助驻著着铸柱]/g, '加注'],
+  [/加(?:个|一个|一下)注/g, '加注'],
   [/登陆/g, '登录'],
   [/[证正症政征]数|[正症政征]书|証书|証書/g, '证书'],
   [/証/g, '证'],

@@ -130,13 +130,16 @@ export class FaqRetriever {
         if (value > (similarity.get(document.number) ?? 0)) similarity.set(document.number, value);
       }
     }
-    const scored: ScoredEntry[] = [];
+    const scored: { number: number; raw: number }[] = [];
     for (const entry of this.entries) {
       const keywordScore = this.keywordScore(entry, text, queryStems);
-      const score = Math.min(1, KEYWORD_WEIGHT * keywordScore + SIMILARITY_WEIGHT * (similarity.get(entry.number) ?? 0));
-      if (score > 0) scored.push({ number: entry.number, score });
+      const raw = KEYWORD_WEIGHT * keywordScore + SIMILARITY_WEIGHT * (similarity.get(entry.number) ?? 0);
+      if (raw > 0) scored.push({ number: entry.number, raw });
     }
-    return scored.sort((a, b) => b.score - a.score || a.number - b.number);
+    // Rank on the raw evidence (it may exceed 1), report a capped confidence.
+    return scored
+      .sort((a, b) => b.raw - a.raw || a.number - b.number)
+      .map(({ number, raw }) => ({ number, score: Math.min(1, raw) }));
   }
 
   private keywordScore(entry: IndexedEntry, text: string, queryStems: readonly string[]): number {
