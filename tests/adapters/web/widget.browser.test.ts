@@ -137,6 +137,26 @@ describe.skipIf(!hasChromium)('the chat widget in Chromium', () => {
     expect(await widget('.message.bot').filter({ hasText: '人工客服：您的加注已生效' }).count()).toBe(1);
   });
 
+  it('keeps at most 100 messages of history', async () => {
+    await open('/');
+    await page.evaluate((baseUrl) => {
+      const history = Array.from({ length: 100 }, (_, index) => ({ from: 'bot', reply: { text: `历史消息 ${index}` } }));
+      localStorage.setItem(`cert-assistant:v1:${new URL(baseUrl).origin}`, JSON.stringify({ open: true, history, pending: [] }));
+    }, server.baseUrl);
+    await page.reload();
+    await widget('.message.bot').filter({ hasText: '历史消息 99' }).waitFor();
+    expect(await widget('.message').count()).toBe(101);
+    await say('第一百零一条');
+    await widget('.message.bot').filter({ hasText: '收到：第一百零一条' }).waitFor();
+    const stored = await page.evaluate((baseUrl) => {
+      const state = JSON.parse(localStorage.getItem(`cert-assistant:v1:${new URL(baseUrl).origin}`) ?? '{}') as { history: { reply?: { text: string } }[] };
+      return { length: state.history.length, first: state.history[0]?.reply?.text };
+    }, server.baseUrl);
+    expect(stored).toEqual({ length: 100, first: '历史消息 2' });
+    expect(await widget('.message').filter({ hasText: /历史消息 [01]$/ }).count()).toBe(0);
+    expect(await widget('.message').filter({ hasText: /历史消息 2$/ }).count()).toBe(1);
+  });
+
   it('is usable by keyboard: Enter sends, Escape closes and gives focus back to the launcher', async () => {
     await open('/');
     await widget('.launcher').focus();
