@@ -26,6 +26,8 @@ const STATUS: ActionRule = {
     /\bstatus of my\b|\bmy certificate status\b|\bcertificate status\b$/,
     /\bwhen (?:will|do|does|can|is) (?:i get )?my certificate\b.{0,20}\b(?:out|ready|issued|available|come|arrive|be)\b/,
     /\bhas my certificate\b|\bwhere is my certificate\b|\bis my certificate (?:out|ready)\b/,
+    /\bmy certificate (?:is|has been|was) (?:out|ready|issued|available|done|released)\b/,
+    /\bcheck\b.{0,20}\bmy certificate\b/,
   ],
   questions: [/撤销|注销|作废|收回|revok|cancel|withdrawn/, /查不到|找不到|改过|改了|更正|can ?not find/, /是什么意思|什么意思|mean/, /空白|blank|empty/, /生成中|generat/, /打不开|cannot open|will not open/, /推行|开始实行|启用/],
 };
