@@ -14,6 +14,9 @@ const CHINESE_FIXES: readonly (readonly [RegExp, string])[] = [
   [/下栽|下再(?=证|电子)/g, '下载'],
   [/下不了|下不下来|下载不下来/g, '下载不了'],
   [/撤消/g, '撤销'],
+  [/生[程城]中/g, '生成中'],
+  [/几回/g, '几次'],
+  [/多少回/g, '多少次'],
   [/生[辟避癖]字|生僻子|省僻字/g, '生僻字'],
   [/印张/g, '印章'],
   [/有效[其器]/g, '有效期'],
@@ -53,6 +56,8 @@ const ENGLISH_FIXES: readonly (readonly [RegExp, string])[] = [
   [/\b(i'd)\b/g, 'i would'],
   [/\bpls\b|\bplz\b/g, 'please'],
   [/\bu\b/g, 'you'],
+  [/\b(?:wat|wut|whta|waht)\b/g, 'what'],
+  [/\bhw\b/g, 'how'],
 ];
 
 const CONTROL = /[\p{Cc}\p{Cf}]/gu;

@@ -8,7 +8,7 @@ const NEIGHBOUR_TOPICS: readonly RegExp[] = [
   /纸质证书.{0,6}(?:领|邮寄|寄|补办|补发|发放|什么时候)|领证|补办证书|补发证书|证书补办|证书补发|证书邮寄/,
   /成绩|分数|合格线|及格线|分数线|多少分|查分|复核/,
   /培训|辅导|课程|报班|网课|教材|真题|题库|复习|备考|押题|学习资料|视频课/,
-  /初始注册|延续注册|变更注册|继续教育|执业|挂靠|工资|社保|公积金|落户|职称评审|补贴|报销|个税/,
+  /(?:建造师|工程师|一建|二建|监理|造价).{0,4}注册|注册(?:流程|条件|材料|费用|证书)|初始注册|延续注册|变更注册|继续教育|执业|挂靠|工资|社保|公积金|落户|职称评审|补贴|报销|个税/,
   /天气|菜谱|做法|怎么做菜|好吃|股票|基金|电影|笑话|彩票|旅游|机票|火车票|足球|篮球|游戏|歌曲|音乐|新闻|翻译一下/,
   /\b(?:register for the exam|exam registration|exam date|when is the exam|sign up for the exam|exam fee|pass mark|passing score|score|scores|results? of the exam|exam results?|training|course|courses|class|classes|textbook|study|weather|recipe|cook|stock|movie|joke|football|lottery|capital of|population|president|translate)\b/,
   /\bpaper certificate\b.{0,20}\b(?:collect|pick up|mail|post|reissue|replace)/,

@@ -2,7 +2,7 @@ import { Index } from 'flexsearch';
 import Fuse from 'fuse.js';
 import type { FaqEntry } from './entry-schema.ts';
 import { normalise } from './normalise.ts';
-import { dice, englishStems, features } from './tokens.ts';
+import { dice, editDistance, englishStems, features } from './tokens.ts';
 
 export interface ScoredEntry {
   number: number;
@@ -31,8 +31,17 @@ const KEYWORD_WEIGHT = 0.65;
 const SIMILARITY_WEIGHT = 0.55;
 const EXCLUDED_FACTOR = 0.5;
 const FUZZY_MIN_LENGTH = 5;
-const FUZZY_THRESHOLD = 0.34;
+const FUZZY_THRESHOLD = 0.5;
 const FUZZY_CACHE_LIMIT = 2_000;
+
+/** Ordinary words that are not typos of ours, whatever they resemble ("score" is not "scope"). */
+const COMMON_ENGLISH = new Set(
+  ('hello there thanks thank please sorry could would should about after again always where which while their ' +
+    'there these those other score scores world money price train training course courses class classes study ' +
+    'exams result results today tomorrow weather recipe movie music sport sports games phone email address ' +
+    'register registration deadline people house place point right small large great first second third')
+    .split(' '),
+);
 
 /** How much a keyword says: longer Chinese keywords and English phrases are more specific. */
 function keywordWeight(text: string, stems: string[] | undefined): number {
@@ -42,7 +51,7 @@ function keywordWeight(text: string, stems: string[] | undefined): number {
   }
   if (stems.length >= 3) return 1;
   if (stems.length === 2) return 0.85;
-  return (stems[0]?.length ?? 0) >= 6 ? 0.6 : 0.45;
+  return (stems[0]?.length ?? 0) >= 4 ? 0.7 : 0.45;
 }
 
 function escapeRegExp(text: string): string {
@@ -100,17 +109,25 @@ export class FaqRetriever {
       return { number: entry.number, keywords, excludes };
     });
     this.vocabulary = words;
-    this.fuse = new Fuse([...words], { includeScore: true, threshold: FUZZY_THRESHOLD, ignoreLocation: true, minMatchCharLength: 3 });
+    this.fuse = new Fuse([...words], { includeScore: true, threshold: FUZZY_THRESHOLD });
   }
 
   /** Replaces English words we do not know by the closest word of the entries ("anotation" → "annotation"). */
   correctSpelling(normalized: string): string {
     return normalized.replace(/[a-z]+/g, (word) => {
-      if (word.length < FUZZY_MIN_LENGTH || this.vocabulary.has(word)) return word;
+      if (word.length < FUZZY_MIN_LENGTH || this.vocabulary.has(word) || COMMON_ENGLISH.has(word)) return word;
       const cached = this.fuzzyCache.get(word);
       if (cached !== undefined) return cached;
-      const best = this.fuse.search(word, { limit: 1 })[0];
-      const corrected = best && Math.abs(best.item.length - word.length) <= 2 ? best.item : word;
+      // Typos rarely touch the first letter; requiring it keeps "hello" from becoming "rollout".
+      // fuse.js proposes, the edit distance decides: one edit for short words, two for longer ones.
+      const allowed = word.length <= 6 ? 1 : 2;
+      let corrected = word;
+      let bestDistance = allowed + 1;
+      for (const { item } of this.fuse.search(word, { limit: 10 })) {
+        if (item[0] !== word[0]) continue;
+        const distance = editDistance(word, item);
+        if (distance < bestDistance) [corrected, bestDistance] = [item, distance];
+      }
       if (this.fuzzyCache.size < FUZZY_CACHE_LIMIT) this.fuzzyCache.set(word, corrected);
       return corrected;
     });

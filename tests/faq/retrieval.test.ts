@@ -35,5 +35,10 @@ describe('FaqRetriever', () => {
     expect(retriever.correctSpelling('revokd')).toBe('revoked');
     expect(top('my anotation has expird')?.number).toBe(9);
     expect(retriever.correctSpelling('xylophone')).toBe('xylophone');
+    expect(retriever.correctSpelling('seels downlod')).toBe('seals download');
+  });
+
+  it('leaves ordinary English words alone even when they resemble ours', () => {
+    expect(retriever.correctSpelling('hello please score world training')).toBe('hello please score world training');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dice, englishStems, features, stem } from '../../src/faq/tokens.ts';
+import { dice, editDistance, englishStems, features, stem } from '../../src/faq/tokens.ts';
 
 describe('tokens', () => {
   it('stems English words so inflections meet', () => {
@@ -20,5 +20,13 @@ describe('tokens', () => {
     expect(dice(new Set(['a', 'b']), new Set(['a', 'b']))).toBe(1);
     expect(dice(new Set(['a', 'b']), new Set(['b', 'c']))).toBe(0.5);
     expect(dice(new Set(), new Set(['a']))).toBe(0);
+  });
+
+  it('counts edits, adjacent swaps as one', () => {
+    expect(editDistance('seels', 'seals')).toBe(1);
+    expect(editDistance('annotaiton', 'annotation')).toBe(1);
+    expect(editDistance('downlod', 'download')).toBe(1);
+    expect(editDistance('hello', 'rollout')).toBeGreaterThan(2);
+    expect(editDistance('', 'abc')).toBe(3);
   });
 });
