@@ -23,6 +23,7 @@ if (size > CSV_MAX_BYTES) {
 const config = loadConfig();
 const secrets = await loadSecrets({ dataDir: config.DATA_DIR, idHashSecret: config.ID_HASH_SECRET, downloadLinkSecret: config.DOWNLOAD_LINK_SECRET });
 const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+let failed = false;
 try {
   const result = await importCsv(database.prisma, { clock: systemClock, idHashKey: secrets.idHashKey }, await readFile(file), { kind: 'staff', id: 'cli:import' });
   if (result.ok) {
@@ -30,8 +31,10 @@ try {
   } else {
     console.error(`Nothing was imported from ${file}:`);
     for (const error of result.errors) console.error(`  ${error.line ? `line ${error.line}` : 'file'}${error.field ? ` (${error.field})` : ''}: ${error.message}`);
-    process.exitCode = 1;
+    failed = true;
   }
 } finally {
   await database.close();
 }
+// Explicit: PGlite's runtime resets process.exitCode when it shuts down.
+process.exit(failed ? 1 : 0);
