@@ -15,7 +15,7 @@ const ENGLISH_SMALLTALK = [
   'bye', 'goodbye', 'bye bye', 'see you', 'see ya', 'later',
   'ok', 'okay', 'got it', 'great', 'nice', 'cool', 'understood',
   'who are you', 'what are you', 'are you a bot', 'are you human', 'are you a robot', 'are you real',
-  'what can you do', 'what do you do', 'how are you', 'help', 'menu', 'start', 'anyone there', 'is anyone there',
+  'what can you do', 'what do you do', 'what can you help me with', 'what can you help with', 'how can you help', 'how can you help me', 'what do you help with', 'how are you', 'help', 'menu', 'start', 'anyone there', 'is anyone there',
 ];
 
 const FILLERS = ['啊', '呀', '呢', '哈', '吧', '了', '哦', '喔', '啦', '嘛', '呗', '那', 'there', 'so much', 'very much', 'a lot', 'again', 'me', 'please', 'bot', 'all'];
