@@ -29,13 +29,13 @@ const STATUS: ActionRule = {
     /\bmy certificate (?:is|has been|was) (?:out|ready|issued|available|done|released)\b/,
     /\bcheck\b.{0,20}\bmy certificate\b/,
   ],
-  questions: [/撤销|注销|作废|收回|revok|cancel|withdrawn/, /查不到|找不到|改过|改了|更正|can ?not find/, /是什么意思|什么意思|mean/, /空白|blank|empty/, /生成中|generat/, /打不开|cannot open|will not open/, /推行|开始实行|启用/],
+  questions: [/撤销|注销|作废|收回|revok|cancel|withdrawn/, /查不到|找不到|改过|改了|更正|can ?not find/, /无法|不能|不了|过期|到期|失效/, /是什么意思|什么意思|mean/, /空白|blank|empty/, /生成中|generat/, /打不开|cannot open|will not open/, /推行|开始实行|启用/],
 };
 
 const ANNOTATE: ActionRule = {
   label: 'action:annotate',
   requests: [
-    /(?:帮我|帮忙|给我|我要|我想|想要|我需要|(?<!申)请|麻烦|替我|现在|马上|立即|立刻|办个|做个|弄个|来个|开始|重新|再次|再)(?:申请|办理|提交|做|弄|办|进行)?(?:一下|一个|一次)?(?:证书|电子证书|我的证书)?(?:的)?加注/,
+    /(?:帮我|帮忙|给我|我要|我想|想要|我需要|(?<!申)请|麻烦|替我|现在|马上|立即|立刻|办个|做个|弄个|来个|开始|重新|再次|再)\S{0,8}加注/,
     /(?:申请|办理|提交|进行)(?:证书|电子证书)?加注(?:申请)?$/,
     /^(?:证书|电子证书)?加注(?:一下|申请)?$/,
     /^我?要(?:申请)?加注$/,

@@ -18,7 +18,7 @@ const ENGLISH_SMALLTALK = [
   'what can you do', 'what do you do', 'what can you help me with', 'what can you help with', 'how can you help', 'how can you help me', 'what do you help with', 'how are you', 'help', 'menu', 'start', 'anyone there', 'is anyone there',
 ];
 
-const FILLERS = ['啊', '呀', '呢', '哈', '吧', '了', '哦', '喔', '啦', '嘛', '呗', '那', 'there', 'so much', 'very much', 'a lot', 'again', 'me', 'please', 'bot', 'all'];
+const FILLERS = ['您的帮忙', '你的帮忙', '您的帮助', '你的帮助', '啰', '咯', '喽', '啊', '呀', '呢', '哈', '吧', '了', '哦', '喔', '啦', '嘛', '呗', '那', 'there', 'so much', 'very much', 'a lot', 'again', 'me', 'please', 'bot', 'all'];
 
 function alternation(words: readonly string[]): string {
   return [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
