@@ -41,43 +41,49 @@ describe('applyMigrations on PGlite', () => {
     expect(rows[0]!.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('rolls a failing migration back, records the error, and retries it on the next run', async () => {
-    const db = new PGlite();
-    try {
-      const connection = pgliteMigrationConnection(db);
-      await mkdir(join(scratch, '001_good'));
-      await writeFile(join(scratch, '001_good', 'migration.sql'), 'CREATE TABLE a (id int);');
-      await mkdir(join(scratch, '002_bad'));
-      await writeFile(join(scratch, '002_bad', 'migration.sql'), 'CREATE TABLE b (id int);\nSELECT * FROM missing_table;');
-      await expect(applyMigrations(connection, { dir: scratch })).rejects.toThrow(/002_bad failed and was rolled back/);
-      const tables = (await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows;
-      expect(tables.map((t) => t.name)).toEqual(['_prisma_migrations', 'a']);
-      const failed = (await db.query<{ logs: string; rolled_back_at: Date | null }>(
-        `SELECT logs, rolled_back_at FROM "_prisma_migrations" WHERE migration_name = '002_bad'`,
-      )).rows[0];
-      expect(failed?.logs).toMatch(/missing_table/);
-      expect(failed?.rolled_back_at).toBeInstanceOf(Date);
+  // The remaining cases reuse the instance with an emptied schema: a PGlite start costs about a second.
+  async function emptyDatabase(): Promise<PGlite> {
+    await pglite.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    return pglite;
+  }
 
-      await writeFile(join(scratch, '002_bad', 'migration.sql'), 'CREATE TABLE b (id int);');
-      expect((await applyMigrations(connection, { dir: scratch })).applied).toEqual(['002_bad']);
-    } finally {
-      await db.close();
-    }
+  it('rolls a failing migration back, records the error, and retries it on the next run', async () => {
+    const db = await emptyDatabase();
+    const connection = pgliteMigrationConnection(db);
+    await mkdir(join(scratch, '001_good'));
+    await writeFile(join(scratch, '001_good', 'migration.sql'), 'CREATE TABLE a (id int);');
+    await mkdir(join(scratch, '002_bad'));
+    await writeFile(join(scratch, '002_bad', 'migration.sql'), 'CREATE TABLE b (id int);\nSELECT * FROM missing_table;');
+    await expect(applyMigrations(connection, { dir: scratch })).rejects.toThrow(/002_bad failed and was rolled back/);
+    const tables = (await db.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows;
+    expect(tables.map((t) => t.name)).toEqual(['_prisma_migrations', 'a']);
+    const failed = (await db.query<{ logs: string; rolled_back_at: Date | null }>(
+      `SELECT logs, rolled_back_at FROM "_prisma_migrations" WHERE migration_name = '002_bad'`,
+    )).rows[0];
+    expect(failed?.logs).toMatch(/missing_table/);
+    expect(failed?.rolled_back_at).toBeInstanceOf(Date);
+
+    await writeFile(join(scratch, '002_bad', 'migration.sql'), 'CREATE TABLE b (id int);');
+    expect((await applyMigrations(connection, { dir: scratch })).applied).toEqual(['002_bad']);
+  });
+
+  it('refuses to start over a migration that failed without being rolled back', async () => {
+    const db = await emptyDatabase();
+    const connection = pgliteMigrationConnection(db);
+    await applyMigrations(connection, { dir: scratch });
+    await db.exec(`UPDATE "_prisma_migrations" SET finished_at = NULL, rolled_back_at = NULL WHERE migration_name = '002_bad'`);
+    await expect(applyMigrations(connection, { dir: scratch })).rejects.toThrow(/002_bad failed earlier/);
   });
 
   it('reports an applied migration whose file changed since', async () => {
-    const db = new PGlite();
-    try {
-      const dir = await mkdtemp(join(tmpdir(), 'migrations-'));
-      await mkdir(join(dir, '001_a'));
-      await writeFile(join(dir, '001_a', 'migration.sql'), 'CREATE TABLE a (id int);');
-      await applyMigrations(pgliteMigrationConnection(db), { dir });
-      await writeFile(join(dir, '001_a', 'migration.sql'), 'CREATE TABLE a (id bigint);');
-      expect(await applyMigrations(pgliteMigrationConnection(db), { dir })).toEqual({ applied: [], modified: ['001_a'] });
-      await rm(dir, { recursive: true, force: true });
-    } finally {
-      await db.close();
-    }
+    const db = await emptyDatabase();
+    const dir = await mkdtemp(join(tmpdir(), 'migrations-'));
+    await mkdir(join(dir, '001_a'));
+    await writeFile(join(dir, '001_a', 'migration.sql'), 'CREATE TABLE a (id int);');
+    await applyMigrations(pgliteMigrationConnection(db), { dir });
+    await writeFile(join(dir, '001_a', 'migration.sql'), 'CREATE TABLE a (id bigint);');
+    expect(await applyMigrations(pgliteMigrationConnection(db), { dir })).toEqual({ applied: [], modified: ['001_a'] });
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('keeps an embedded database on disk between openings', async () => {
