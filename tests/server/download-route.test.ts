@@ -11,7 +11,7 @@ import { registerDownloadRoute } from '../../src/server/download-route.ts';
 import type { Database } from '../../src/storage/database.ts';
 import { testDatabases } from '../helpers/test-databases.ts';
 import { demoCertificate, holderActor, PUBLIC_BASE_URL, SEED_TIME, secrets, seedAndServe, type Seeded } from '../certificates/fixtures.ts';
-import { extractPdfText } from './pdf-text.ts';
+import { extractPdfText, pdfStreams } from './pdf-text.ts';
 
 function hasPdftotext(): boolean {
   try {
@@ -58,6 +58,17 @@ describe.each(testDatabases())('the download route on $name', ({ open }) => {
     }
     expect(text.join('\n')).not.toContain('510107198501014563');
     expect(text.some((line) => line.endsWith('4563'))).toBe(true);
+  });
+
+  it('embeds a well-formed CFF font subset (pdf-lib\'s fontkit fork wrote an offSize readers reject)', async () => {
+    const response = await app.inject({ method: 'GET', url: await linkFor('王芳') });
+    const fonts = pdfStreams(response.rawPayload).filter((stream) => stream.dictionary.includes('/CIDFontType0C'));
+    expect(fonts).toHaveLength(1);
+    const cff = fonts[0]!.data;
+    expect(cff[0]).toBe(1); // CFF major version
+    expect(cff[3]).toBeGreaterThanOrEqual(1); // offSize must be 1..4
+    expect(cff[3]).toBeLessThanOrEqual(4);
+    expect(cff.length).toBeLessThan(200_000); // a subset, not the 8 MB font
   });
 
   it.runIf(hasPdftotext())('embeds a font poppler accepts, and poppler extracts the text too', async () => {

@@ -1,21 +1,26 @@
 import { inflateSync } from 'node:zlib';
 
+/** Every stream of a PDF with its dictionary, inflated when FlateDecode. */
+export function pdfStreams(pdf: Uint8Array): Array<{ dictionary: string; data: Buffer }> {
+  const raw = Buffer.from(pdf).toString('latin1');
+  const streams: Array<{ dictionary: string; data: Buffer }> = [];
+  const streamStart = /<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g;
+  for (let match = streamStart.exec(raw); match; match = streamStart.exec(raw)) {
+    const begin = match.index + match[0].length;
+    const end = raw.indexOf('endstream', begin);
+    const bytes = Buffer.from(raw.slice(begin, end), 'latin1');
+    streams.push({ dictionary: match[1]!, data: match[1]!.includes('/FlateDecode') ? inflateSync(bytes) : bytes });
+  }
+  return streams;
+}
+
 /**
  * Extracts the text of a pdf-lib PDF without native tools: inflates every stream, reads the
  * ToUnicode CMap of the embedded font and maps the glyph codes of each `Tj`. Enough for PDFs
  * written with one Identity-H font, which is what certificate-pdf.ts produces.
  */
 export function extractPdfText(pdf: Uint8Array): string[] {
-  const raw = Buffer.from(pdf).toString('latin1');
-  const streams: string[] = [];
-  const streamStart = /<<((?:(?!>>\s*stream)[\s\S])*)>>\s*stream\r?\n/g;
-  for (let match = streamStart.exec(raw); match; match = streamStart.exec(raw)) {
-    const begin = match.index + match[0].length;
-    const end = raw.indexOf('endstream', begin);
-    const bytes = Buffer.from(raw.slice(begin, end), 'latin1');
-    const data = match[1]!.includes('/FlateDecode') ? inflateSync(bytes) : bytes;
-    streams.push(data.toString('latin1'));
-  }
+  const streams = pdfStreams(pdf).map((stream) => stream.data.toString('latin1'));
   const toUnicode = new Map<string, string>();
   const utf16 = (hex: string) => Buffer.from(hex, 'hex').swap16().toString('utf16le');
   for (const cmap of streams.filter((s) => s.includes('begincmap'))) {
