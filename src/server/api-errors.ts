@@ -8,6 +8,7 @@ export const API_ERRORS = {
   invalid_request: { status: 400, zh: '请求内容不正确，请检查后重试。', en: 'The request is not valid; please check it and try again.' },
   invalid_validity: { status: 400, zh: '加注有效期须为 1 至 90 天的整数。', en: 'The annotation validity must be a whole number of days from 1 to 90.' },
   unauthorized: { status: 401, zh: '缺少或错误的 API 密钥。', en: 'The API key is missing or wrong.' },
+  route_not_found: { status: 404, zh: '没有这个接口，请查看 /api/docs。', en: 'There is no such endpoint; see /api/docs.' },
   holder_not_found: { status: 404, zh: '未找到与该姓名和身份证号匹配的持证人。', en: 'No certificate holder matches this name and ID number.' },
   certificate_not_found: { status: 404, zh: '未找到该证书。', en: 'The certificate was not found.' },
   not_online: { status: 409, zh: '该证书数据仍在报送中，暂不能下载或验证。', en: 'The certificate data is still being received; it cannot be downloaded or verified yet.' },
@@ -55,6 +56,7 @@ export const errorResponses = { 400: apiErrorSchema, 401: apiErrorSchema, 404: a
  * encapsulated context it is called on (other plugins keep their own handling).
  */
 export function useApiErrorHandler(app: FastifyInstance): void {
+  app.setNotFoundHandler((_request, reply) => sendApiError(reply, 'route_not_found'));
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((issue) => ({ path: issue.instancePath || '/', message: issue.message }));

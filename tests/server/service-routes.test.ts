@@ -85,6 +85,9 @@ describe.each(testDatabases())('the service API on $name', ({ open }) => {
     const notJson = await app.inject({ method: 'POST', url: '/api/v1/holder/certificates', headers: { 'content-type': 'application/json' }, payload: '{nope' });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json().error.code).toBe('invalid_request');
+    const unknownRoute = await app.inject({ method: 'GET', url: '/api/v1/holder/no-such-endpoint' });
+    expect(unknownRoute.statusCode).toBe(404);
+    expect(unknownRoute.json().error.code).toBe('route_not_found');
   });
 
   it('requests annotations with the rules as error codes, idempotently per requestKey', async () => {
