@@ -9,8 +9,8 @@ const NEIGHBOUR_TOPICS: readonly RegExp[] = [
   /成绩|分数|合格线|及格线|分数线|多少分|查分|复核/,
   /培训|辅导|课程|报班|网课|教材|真题|题库|复习|备考|押题|学习资料|视频课/,
   /(?:建造师|工程师|一建|二建|监理|造价).{0,4}注册|注册(?:流程|条件|材料|费用|证书)|初始注册|延续注册|变更注册|继续教育|执业|挂靠|工资|社保|公积金|落户|职称评审|补贴|报销|个税/,
-  /天气|菜谱|做法|怎么做菜|好吃|股票|基金|电影|笑话|彩票|旅游|机票|火车票|足球|篮球|游戏|歌曲|音乐|新闻|翻译一下/,
-  /\b(?:register for the exam|exam registration|exam date|when is the exam|sign up for the exam|exam fee|pass mark|passing score|score|scores|results? of the exam|exam results?|training|course|courses|class|classes|textbook|study|weather|recipe|cook|stock|movie|joke|football|lottery|capital of|population|president|translate)\b/,
+  /天气|菜谱|做法|怎么做菜|好吃|股票|基金|电影|笑话|彩票|旅游|机票|火车票|酒店|足球|篮球|游戏|歌曲|音乐|新闻|翻译一下/,
+  /\b(?:register for the exam|exam registration|exam date|when is the exam|sign up for the exam|exam fee|pass mark|passing score|score|scores|results? of the exam|exam results?|training|course|courses|class|classes|textbook|study|weather|recipe|cook|stock|movie|joke|football|lottery|capital of|population|president|translate|flights?|hotels?)\b/,
   /\bpaper certificate\b.{0,20}\b(?:collect|pick up|mail|post|reissue|replace)/,
 ];
 
@@ -19,4 +19,12 @@ const OUR_SITE = /中国人事考试网|人事考试网|人事考试机构|资�
 export function isNeighbourTopic(normalized: string): boolean {
   const text = normalized.replace(OUR_SITE, ' ');
   return NEIGHBOUR_TOPICS.some((pattern) => pattern.test(text));
+}
+
+/** Words without which a message cannot be about our FAQ, however well its other words match. */
+const DOMAIN_ANCHORS =
+  /证|加注|下载|章|生僻|撤销|注销|作废|查验|验证|范围|空白|页面|网页|登录|系统|电子|效力|纸质|注册|姓名|名字|打不开|打开|生成|过期|失效|有效期|查不到|找不到|看不到|不显示|\bcertificat|\bannotat|\bdownload|\bseal|\bstamp|\bscope|\bverif|\brevok|\bblank|\bempty|\bpage\b|\blog in\b|\bcharacter|\bname\b|\bopen|\bgenerat|\bpaper\b|\blegal|\bvalid|\bexpir/;
+
+export function hasDomainAnchor(normalized: string): boolean {
+  return DOMAIN_ANCHORS.test(normalized);
 }

@@ -2,6 +2,7 @@ import { Index } from 'flexsearch';
 import Fuse from 'fuse.js';
 import type { FaqEntry } from './entry-schema.ts';
 import { normalise } from './normalise.ts';
+import { COMMON_ENGLISH } from './common-english.ts';
 import { dice, editDistance, englishStems, features } from './tokens.ts';
 
 export interface ScoredEntry {
@@ -33,15 +34,6 @@ const EXCLUDED_FACTOR = 0.5;
 const FUZZY_MIN_LENGTH = 5;
 const FUZZY_THRESHOLD = 0.5;
 const FUZZY_CACHE_LIMIT = 2_000;
-
-/** Ordinary words that are not typos of ours, whatever they resemble ("score" is not "scope"). */
-const COMMON_ENGLISH = new Set(
-  ('hello there thanks thank please sorry could would should about after again always where which while their ' +
-    'there these those other score scores world money price train training course courses class classes study ' +
-    'exams result results today tomorrow weather recipe movie music sport sports games phone email address ' +
-    'register registration deadline people house place point right small large great first second third')
-    .split(' '),
-);
 
 /** How much a keyword says: longer Chinese keywords and English phrases are more specific. */
 function keywordWeight(text: string, stems: string[] | undefined): number {

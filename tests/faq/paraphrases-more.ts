@@ -503,4 +503,9 @@ export const MORE_PARAPHRASES: readonly (readonly [label: string, text: string])
   ["none", "考試成績怎麼查詢"],
   ["none", "有推薦的補習班嗎"],
   ["none", "今天天氣如何"],
+  ["none", "which website sells cheap flights"],
+  ["none", "哪个网站买机票便宜"],
+  ["none", "where is the nearest hospital"],
+  ["none", "how long does it take to boil an egg"],
+  ["none", "名字怎么起好听"],
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchAction } from '../../src/faq/action-rules.ts';
 import { faqButtonValue, matchFaqReference } from '../../src/faq/faq-reference.ts';
 import { normalise } from '../../src/faq/normalise.ts';
-import { isNeighbourTopic } from '../../src/faq/out-of-domain.ts';
+import { hasDomainAnchor, isNeighbourTopic } from '../../src/faq/out-of-domain.ts';
 import { isSmalltalk, smalltalkKind } from '../../src/faq/smalltalk-rules.ts';
 
 const action = (text: string) => matchAction(normalise(text));
@@ -77,5 +77,15 @@ describe('isNeighbourTopic', () => {
 
   it('does not count our own site name as an exam question', () => {
     expect(isNeighbourTopic(normalise('中国人事考试网在哪里下载证书'))).toBe(false);
+  });
+});
+
+describe('hasDomainAnchor', () => {
+  it.each(['证书打不开', '加注', 'my certificate', 'annotation expired', 'the page is blank', '系统里查不到'])('%s names our domain', (text) => {
+    expect(hasDomainAnchor(normalise(text))).toBe(true);
+  });
+
+  it.each(['which website sells cheap flights', '哪个网站买机票便宜', 'what is the meaning of life', '今天星期几'])('%s does not', (text) => {
+    expect(hasDomainAnchor(normalise(text))).toBe(false);
   });
 });
