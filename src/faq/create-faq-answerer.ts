@@ -1,12 +1,10 @@
 import type { Locale, Reply } from '../engine/types.ts';
-import { capLength } from './normalise.ts';
-import { detectLocale } from '../i18n/locale.ts';
-import { localize } from '../i18n/locale.ts';
+import { detectLocale, localize } from '../i18n/locale.ts';
 import { matchAction } from './action-rules.ts';
 import type { FaqEntry } from './entry-schema.ts';
 import { matchFaqReference } from './faq-reference.ts';
 import { loadFaqEntries } from './load-entries.ts';
-import { normalise } from './normalise.ts';
+import { capLength, normalise } from './normalise.ts';
 import { hasDomainAnchor, isNeighbourTopic } from './out-of-domain.ts';
 import { entryReply, unsureReply } from './replies.ts';
 import { FaqRetriever } from './retrieval.ts';
@@ -39,7 +37,11 @@ export function createFaqAnswerer(entries: FaqEntry[] = loadFaqEntries()): FaqAn
     const locale = detectLocale(capLength(raw));
     const normalized = normalise(raw);
     const result = (label: Classification['label'], confidence: number, suggestions: number[] = []): Classification => ({
-      label, confidence, locale, normalized, suggestions,
+      label,
+      confidence,
+      locale,
+      normalized,
+      suggestions,
     });
     if (normalized.length === 0) return result('none', 0);
 

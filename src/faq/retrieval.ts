@@ -110,8 +110,8 @@ export class FaqRetriever {
       if (word.length < FUZZY_MIN_LENGTH || this.vocabulary.has(word) || COMMON_ENGLISH.has(word)) return word;
       const cached = this.fuzzyCache.get(word);
       if (cached !== undefined) return cached;
-      // Typos rarely touch the first letter; requiring it keeps "hello" from becoming "rollout".
-      // fuse.js proposes, the edit distance decides: one edit for short words, two for longer ones.
+      // fuse.js proposes, the edit distance decides: one edit for short words, two for longer ones,
+      // never the first letter (typos rarely touch it, and "hello" must not become "rollout").
       const allowed = word.length <= 6 ? 1 : 2;
       let corrected = word;
       let bestDistance = allowed + 1;
