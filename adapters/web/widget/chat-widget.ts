@@ -1,6 +1,7 @@
 import type { Locale } from '../../../src/engine/types.ts';
 import { postMessage, type PostRequest } from './chat-client.ts';
 import { openEventFeed, type EventFeed } from './event-feed.ts';
+import { maskIdNumbers } from './mask-id-numbers.ts';
 import { buildPanel } from './panel.ts';
 import { renderEntry, renderNotice, type RenderContext } from './render.ts';
 import { createStore } from './store.ts';
@@ -158,7 +159,7 @@ export function startChatWidget(options: ChatWidgetOptions): void {
   function send(text: string, label: string = text): void {
     const trimmed = text.trim();
     if (!trimmed) return;
-    show({ from: 'user', text: label.trim() || trimmed });
+    show({ from: 'user', text: maskIdNumbers(label.trim() || trimmed) });
     if (!store.enqueue({ clientMessageId: randomId(), text: trimmed })) notice(strings.failed);
     store.save();
     void flush();
