@@ -53,5 +53,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.TELEGRAM_WEBHOOK_URL && !config.TELEGRAM_WEBHOOK_SECRET) {
     throw new ConfigError('Invalid configuration:\n  TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_WEBHOOK_URL is set');
   }
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    throw new ConfigError('Invalid configuration:\n  SLACK_SIGNING_SECRET: required when SLACK_BOT_TOKEN is set (or SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_HANDOFF_CHANNEL) {
+    throw new ConfigError('Invalid configuration:\n  SLACK_HANDOFF_CHANNEL: required when SLACK_BOT_TOKEN is set');
+  }
   return config;
 }
