@@ -1,64 +1,44 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createWebSender, registerWebChannel } from '../../../adapters/web/register-web-channel.ts';
-import { createAssistant, type Assistant } from '../../../src/assistant.ts';
-import { seedDemoData } from '../../../src/certificates/demo-data.ts';
-import { systemClock } from '../../../src/clock.ts';
-import { createLogger } from '../../../src/logging.ts';
-import { buildServer } from '../../../src/server/build-server.ts';
-import { registerDownloadRoute } from '../../../src/server/download-route.ts';
+import { buildApp, type App } from '../../../src/app.ts';
+import { loadConfig } from '../../../src/config.ts';
 import { openDatabase, type Database } from '../../../src/storage/database.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts/web';
+/** Download links name the public address, as behind a proxy; the browser's requests to it go to the test server. */
+const PUBLIC_BASE_URL = 'http://certs.example.test';
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Skipping the candidate story in the browser: ${CHROMIUM} is missing (apt install chromium).`);
 
 /**
- * The whole candidate story through the widget with the real engine, certificate service and
- * download route over the demo data (embedded PGlite): ask, verify, annotate, download.
+ * The whole candidate story through the widget with the real app (buildApp: engine, certificate
+ * service, workers, download route) over the demo data in embedded PGlite: ask, verify, annotate, download.
  */
-describe.skipIf(!hasChromium)('the candidate story in the widget, with the real engine', () => {
+describe.skipIf(!hasChromium)('the candidate story in the widget, with the real app', () => {
   let database: Database;
-  let assistant: Assistant | undefined;
-  let app: FastifyInstance;
+  let app: App;
   let baseUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
-    const secrets = { idHashKey: 'test-id-hash-key-'.padEnd(48, 'x'), downloadLinkKey: 'test-download-key-'.padEnd(48, 'y') };
+    const config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'web-story-')),
+      PUBLIC_BASE_URL,
+      ID_HASH_SECRET: 'candidate-story-id-hash-secret-0123456789',
+      DOWNLOAD_LINK_SECRET: 'candidate-story-download-secret-0123456789',
+    });
     database = await openDatabase({ dataDir: 'memory://' });
-    await seedDemoData(database.prisma, { clock: systemClock, idHashKey: secrets.idHashKey });
-    app = await buildServer({ logLevel: 'silent', metrics: new Registry(), checkDatabase: async () => {} });
-    await registerDownloadRoute(app, { prisma: database.prisma, clock: systemClock, downloadLinkKey: secrets.downloadLinkKey });
-    // Download links carry the public address, known only once the server listens on its port 0.
-    const running = (): Assistant => {
-      if (!assistant) throw new Error('candidate-story test: the assistant is not built yet');
-      return assistant;
-    };
-    await registerWebChannel(app, {
-      engine: { handleTurn: (message) => running().engine.handleTurn(message) },
-      outboxReader: { listForChat: (address, afterId, limit) => running().outboxReader.listForChat(address, afterId, limit) },
-      outboxSignal: { onMessage: (listener) => running().outboxSignal.onMessage(listener) },
-      logger: createLogger('silent'),
-      rateLimitPerMinute: 120,
-    });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    assistant = createAssistant({
-      database,
-      secrets,
-      publicBaseUrl: baseUrl,
-      senders: [createWebSender()],
-      intervals: { outboxPollMs: 100, notificationPollMs: 100, annotationPollMs: 100 },
-    });
-    assistant.start();
+    app = await buildApp({ config, database, intervals: { outboxPollMs: 100, notificationPollMs: 100, annotationPollMs: 100 } });
+    baseUrl = await app.start();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -66,14 +46,17 @@ describe.skipIf(!hasChromium)('the candidate story in the widget, with the real 
   });
   afterAll(async () => {
     await browser?.close();
-    app?.server.closeAllConnections();
-    await app?.close();
-    await assistant?.stop();
+    app?.server.server.closeAllConnections();
+    await app?.stop();
     await database?.close();
   });
 
   it('我的证书出了吗 → verify as 李娜 → apply for an annotation → once active, download the PDF', async () => {
     const context = await browser.newContext();
+    await context.route(`${PUBLIC_BASE_URL}/**`, async (route) => {
+      const response = await route.fetch({ url: route.request().url().replace(PUBLIC_BASE_URL, baseUrl) });
+      await route.fulfill({ response });
+    });
     const page: Page = await context.newPage();
     const widget = (selector: string) => page.locator(`cert-assistant-widget ${selector}`);
     const bot = (text: string | RegExp) => widget('.message.bot').filter({ hasText: text });
@@ -98,6 +81,8 @@ describe.skipIf(!hasChromium)('the candidate story in the widget, with the real 
     await page.screenshot({ path: `${ARTIFACTS}/story-confirm.png` });
     await widget('.quick-reply').filter({ hasText: '确认提交' }).last().click();
     await bot('已提交证书 YJ2021000123 的加注申请').waitFor();
+    const sent = await widget('.message.user .text').allTextContents();
+    expect(sent).toEqual(['我的证书出了吗', '李娜 310***********2347', '申请加注', '90天（默认）', '确认提交']);
 
     // The annotation worker makes it active within a few polls of 100 ms.
     for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -110,7 +95,7 @@ describe.skipIf(!hasChromium)('the candidate story in the widget, with the real 
     const link = bot('加注有效').locator('a.link');
     await link.waitFor();
     const href = (await link.getAttribute('href')) ?? '';
-    expect(href.startsWith(`${baseUrl}/download/`)).toBe(true);
+    expect(href.startsWith(`${PUBLIC_BASE_URL}/download/`)).toBe(true);
     await page.screenshot({ path: `${ARTIFACTS}/story-download-link.png` });
 
     // Chromium reports a download started from a new tab to the page that opened the tab.
