@@ -13,8 +13,9 @@ describe('FaqRetriever', () => {
     expect(top('生僻字')?.number).toBe(14);
   });
 
-  it('lets gap keywords join two concepts ("什么是证书加注")', () => {
+  it('lets gap keywords join two concepts ("什么是证书加注", "annotation … over")', () => {
     expect(top('什么是证书加注')?.number).toBe(7);
+    expect(top('my annotation period is now over')?.number).toBe(9);
   });
 
   it('damps an entry whose exclusions are present (scope → 13, not 11)', () => {
