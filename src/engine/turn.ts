@@ -49,7 +49,7 @@ interface Turn {
 export async function runTurn(deps: TurnDeps, saved: ConversationState, message: Message): Promise<{ result: TurnResult; state: ConversationState }> {
   const now = deps.clock.now();
   const text = message.text.trim();
-  const locale = isLocaleNeutral(text) ? saved.locale : detectLocale(text, saved.locale);
+  const locale = isLocaleNeutral(text) || answersRunningFlow(deps, saved, text) ? saved.locale : detectLocale(text, saved.locale);
   const turn: Turn = { state: { ...saved, locale, transcript: appendTranscript(saved.transcript, 'user', text, now) }, locale, intent: null, replies: [] };
 
   const ticket = await deps.handoff.activeFor(message);
@@ -68,6 +68,15 @@ export async function runTurn(deps: TurnDeps, saved: ConversationState, message:
     result: { intent: turn.intent ?? deps.faq.classify(text).label, locale, replies: turn.replies },
     state: { ...turn.state, transcript },
   };
+}
+
+/** An answer to a running flow (a name, an ID number, "30天") says nothing about the language of the conversation. */
+function answersRunningFlow(deps: TurnDeps, saved: ConversationState, text: string): boolean {
+  const instance = saved.flow;
+  const flow = instance ? deps.flows.get(instance.id) : undefined;
+  if (!instance || !flow || flow.version !== instance.version) return false;
+  const parsed = flow.stateSchema.safeParse(instance.state);
+  return parsed.success && flow.recognise(parsed.data, text) !== 'none';
 }
 
 function t(turn: Turn, phrase: { zh: string; en: string }): string {
