@@ -1,12 +1,8 @@
-import type { Reply, TurnIntent } from '../../../src/engine/types.ts';
+import type { Reply } from '../../../src/engine/types.ts';
 
 export type { Reply };
-
-export interface ChatAnswer {
-  sessionId: string;
-  intent: TurnIntent;
-  replies: Reply[];
-}
+/** The server's answer shape, imported as a type only: nothing of the server ends up in the bundle. */
+export type { ChatAnswer } from '../chat-messages-route.ts';
 
 /** One bubble of the conversation, as kept in localStorage. */
 export type Entry = { from: 'user'; text: string } | { from: 'bot'; reply: Reply };
