@@ -21,6 +21,7 @@ describe('normalise', () => {
     expect(normalise('法律效应')).toBe('法律效力');
     expect(normalise('咋办')).toBe('怎么办');
     expect(normalise('啥是加注')).toBe('什么是加注');
+    expect(normalise('电子证书在那里下载')).toBe('电子证书在哪里下载');
   });
 
   it('strips stray pinyin in parentheses after Chinese characters only', () => {
