@@ -81,6 +81,16 @@ describe('GET /api/chat/events', () => {
     expect(server.outbox.listenerCount()).toBe(11);
   });
 
+  it('ends the stream when the outbox cannot be read, so the browser reconnects with its Last-Event-ID', async () => {
+    server.outbox.failNextRead();
+    const { events } = await connect(`sessionId=${SESSION}`);
+    await events.ended();
+    expect(server.outbox.listenerCount()).toBe(0);
+    server.outbox.push(chat, { kind: 'replies', replies: [{ text: '重连后收到' }] });
+    const again = await connect(`sessionId=${SESSION}`);
+    expect(JSON.parse((await again.events.next()).data ?? '').replies[0].text).toBe('重连后收到');
+  });
+
   it('refuses a missing or malformed session id with a clear 400', async () => {
     const response = await fetch(`${baseUrl}/api/chat/events?sessionId=not-a-session`);
     expect(response.status).toBe(400);

@@ -11,14 +11,21 @@ import { buildServer } from '../../../src/server/build-server.ts';
 export interface FakeOutbox extends OutboxReader, OutboxSignal {
   push(address: ChannelAddress, payload: OutboxPayload): bigint;
   listenerCount(): number;
+  /** The next read throws, as a lost database connection would. */
+  failNextRead(): void;
 }
 
 export function createFakeOutbox(): FakeOutbox {
   const rows: { id: bigint; address: ChannelAddress; payload: OutboxPayload }[] = [];
   const listeners = new Set<(address: ChannelAddress, id: bigint) => void>();
   let nextId = 1n;
+  let failing = false;
   return {
     async listForChat(address, afterId, limit) {
+      if (failing) {
+        failing = false;
+        throw new Error('connection to the outbox lost');
+      }
       return rows
         .filter((row) => row.address.channel === address.channel && row.address.chatId === address.chatId && row.id > afterId)
         .slice(0, limit)
@@ -36,6 +43,9 @@ export function createFakeOutbox(): FakeOutbox {
       return id;
     },
     listenerCount: () => listeners.size,
+    failNextRead() {
+      failing = true;
+    },
   };
 }
 
