@@ -1,13 +1,12 @@
 import type { Logger } from '../logging.ts';
-import { localize } from '../i18n/locale.ts';
-import { detectLocale } from '../i18n/locale.ts';
+import { detectLocale, localize } from '../i18n/locale.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { initialState, parseConversationState } from './conversation-state.ts';
 import type { Flow } from './flow.ts';
 import { createCertificateFlow } from './flows/certificate-flow.ts';
 import { phrases } from './phrases.ts';
-import { runTurn, type TurnDeps } from './turn.ts';
-import type { Message, TurnResult } from './types.ts';
+import { runTurn, turnLocale, type TurnDeps } from './turn.ts';
+import type { Locale, Message, TurnResult } from './types.ts';
 
 export const MAX_TURN_ATTEMPTS = 5;
 
@@ -38,10 +37,11 @@ export function createEngine(deps: EngineDeps): Engine {
   const turnDeps: TurnDeps = { ...deps, flows };
   const queues = new Map<string, Promise<unknown>>();
 
-  async function attempt(message: Message): Promise<TurnResult> {
+  async function attempt(message: Message, known: { locale?: Locale }): Promise<TurnResult> {
     for (let attemptNumber = 1; attemptNumber <= MAX_TURN_ATTEMPTS; attemptNumber += 1) {
       const stored = await deps.conversations.load(message);
       const saved = stored ? parseConversationState(stored.state, message.locale) : initialState(message.locale);
+      known.locale = turnLocale(turnDeps, saved, message.text);
       const { result, state } = await runTurn(turnDeps, saved, message);
       if (await deps.conversations.save(message, state, stored?.version ?? null)) return result;
       deps.logger?.debug({ channel: message.channel, attempt: attemptNumber }, 'conversation version conflict, running the turn again');
@@ -50,11 +50,12 @@ export function createEngine(deps: EngineDeps): Engine {
   }
 
   async function handleTurn(message: Message): Promise<TurnResult> {
+    const known: { locale?: Locale } = {};
     try {
-      return await attempt(message);
+      return await attempt(message, known);
     } catch (error) {
       deps.logger?.error({ err: error, channel: message.channel }, 'turn failed');
-      const locale = detectLocale(message.text, message.locale);
+      const locale = known.locale ?? detectLocale(message.text, message.locale);
       return { intent: 'none', locale, replies: [{ text: localize(phrases.failure, locale) }] };
     }
   }

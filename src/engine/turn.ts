@@ -49,7 +49,7 @@ interface Turn {
 export async function runTurn(deps: TurnDeps, saved: ConversationState, message: Message): Promise<{ result: TurnResult; state: ConversationState }> {
   const now = deps.clock.now();
   const text = message.text.trim();
-  const locale = isLocaleNeutral(text) || answersRunningFlow(deps, saved, text) ? saved.locale : detectLocale(text, saved.locale);
+  const locale = turnLocale(deps, saved, text);
   const turn: Turn = { state: { ...saved, locale, transcript: appendTranscript(saved.transcript, 'user', text, now) }, locale, intent: null, replies: [] };
 
   const ticket = await deps.handoff.activeFor(message);
@@ -70,8 +70,14 @@ export async function runTurn(deps: TurnDeps, saved: ConversationState, message:
   };
 }
 
+/** The locale of a turn: the text's, except for numbers, button values and answers to the running flow. */
+export function turnLocale(deps: Pick<TurnDeps, 'flows'>, saved: ConversationState, text: string): Locale {
+  const trimmed = text.trim();
+  return isLocaleNeutral(trimmed) || answersRunningFlow(deps, saved, trimmed) ? saved.locale : detectLocale(trimmed, saved.locale);
+}
+
 /** An answer to a running flow (a name, an ID number, "30天") says nothing about the language of the conversation. */
-function answersRunningFlow(deps: TurnDeps, saved: ConversationState, text: string): boolean {
+function answersRunningFlow(deps: Pick<TurnDeps, 'flows'>, saved: ConversationState, text: string): boolean {
   const instance = saved.flow;
   const flow = instance ? deps.flows.get(instance.id) : undefined;
   if (!instance || !flow || flow.version !== instance.version) return false;
