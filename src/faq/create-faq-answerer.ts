@@ -5,7 +5,7 @@ import type { FaqEntry } from './entry-schema.ts';
 import { matchFaqReference } from './faq-reference.ts';
 import { loadFaqEntries } from './load-entries.ts';
 import { capLength, normalise } from './normalise.ts';
-import { hasDomainAnchor, isNeighbourTopic } from './out-of-domain.ts';
+import { hasDomainAnchor, isNeighbourTopic, isOtherDocument } from './out-of-domain.ts';
 import { entryReply, unsureReply } from './replies.ts';
 import { FaqRetriever } from './retrieval.ts';
 import { isSmalltalk } from './smalltalk-rules.ts';
@@ -20,7 +20,8 @@ const RULE_CONFIDENCE = 0.95;
 /**
  * The rule-based answerer. Indexes are built here, once; `classify` is then pure, synchronous and
  * cheap. Order: explicit entry reference (`FAQ 7`), smalltalk, actions, then retrieval, trusted only
- * above a threshold, on a message that names something of our domain and not a neighbouring topic.
+ * above a threshold, on a message that names something of our domain, not another document and not
+ * a neighbouring topic.
  */
 export function createFaqAnswerer(entries: FaqEntry[] = loadFaqEntries()): FaqAnswerer {
   const byNumber = new Map(entries.map((entry) => [entry.number, entry]));
@@ -56,7 +57,7 @@ export function createFaqAnswerer(entries: FaqEntry[] = loadFaqEntries()): FaqAn
 
     const best = ranked[0];
     if (!best || best.score < CONFIDENCE_THRESHOLD) return result('none', best?.score ?? 0, suggestions);
-    if (!hasDomainAnchor(retriever.correctSpelling(normalized))) return result('none', best.score, suggestions);
+    if (!hasDomainAnchor(retriever.correctSpelling(normalized)) || isOtherDocument(normalized)) return result('none', best.score, suggestions);
     if (isNeighbourTopic(normalized) && best.score < NEIGHBOUR_TOPIC_THRESHOLD) return result('none', best.score, suggestions);
     return result(`faq:${best.number}`, Number(best.score.toFixed(3)), suggestions);
   }

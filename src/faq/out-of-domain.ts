@@ -28,3 +28,12 @@ const DOMAIN_ANCHORS =
 export function hasDomainAnchor(normalized: string): boolean {
   return DOMAIN_ANCHORS.test(normalized);
 }
+
+/** Other documents people hold; questions about them are not ours unless they name our certificates. */
+const OTHER_DOCUMENTS =
+  /驾驶证|驾照|身份证(?!号)|护照|签证|学位证|毕业证|营业执照|社保卡|医保卡|户口|结婚证|房产证|普通话|教师资格|\bdriver|\blicen[cs]e\b|\bpassport|\bvisa\b|\bdiploma|\bdegree\b|\bbirth certificate|\bmarriage|\bthe app\b/;
+const OUR_CERTIFICATES = /加注|电子证书|职业资格|人事考试|查验|annotat|qualification/;
+
+export function isOtherDocument(normalized: string): boolean {
+  return OTHER_DOCUMENTS.test(normalized) && !OUR_CERTIFICATES.test(normalized);
+}
