@@ -1,9 +1,8 @@
 import type { CertificateView } from '../../certificates/types.ts';
 import { localize } from '../../i18n/locale.ts';
-import { COMMAND_VALUES } from '../commands.ts';
 import { certificateLabel, certificateStateReply } from '../certificate-replies.ts';
 import type { Flow, FlowContext, FlowId, FlowStep } from '../flow.ts';
-import { buttonLabels, phrases } from '../phrases.ts';
+import { phrases } from '../phrases.ts';
 import type { Reply } from '../types.ts';
 import {
   annotationBlocker,
@@ -120,12 +119,7 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
 function rememberedIntro(context: FlowContext, certificates: CertificateView[]): Reply[] {
   const first = certificates[0];
   if (!first) return [];
-  return [
-    {
-      text: localize(phrases.remembered(maskName(first.holderName), first.idLast4), context.locale),
-      buttons: [{ label: localize(buttonLabels.switchIdentity, context.locale), value: COMMAND_VALUES.forget }],
-    },
-  ];
+  return [{ text: localize(phrases.remembered(maskName(first.holderName), first.idLast4), context.locale) }];
 }
 
 function choosePrompt(context: FlowContext, certificates: CertificateView[]): Reply {
