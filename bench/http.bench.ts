@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import autocannon, { type RequestStep, type Result } from 'autocannon';
+import { SESSION_SCRIPT, sessionIds } from './support/chat-mix.ts';
+import { startChildServer } from './support/child-server.ts';
+import type { BenchRow } from './types.ts';
+
+const SUITE = 'http';
+const CONNECTIONS = 100;
+const WARM_UP_SECONDS = 2;
+const TARGET_RPS = { pglite: 300, postgres: 1_500 } as const;
+const TARGET_P99_MS = 50;
+const TARGET_RATIO = 1.5;
+
+interface ServerReport {
+  address: string;
+  database: 'pglite' | 'postgres';
+  statementsPerTurn: number;
+  statementsByKind: Record<string, number>;
+  intents: Record<string, number>;
+  baselineStatements: number;
+  baselinePath: string;
+}
+
+interface Measured {
+  result: Result;
+  rps: number;
+  statementsPerRequest: number;
+}
+
+/**
+ * Chat API throughput and latency under 100 concurrent sessions, beside a baseline endpoint of
+ * the same server that makes as many database round trips without any bot logic, on the
+ * embedded PGlite and on a throwaway PostgreSQL database. The server runs in a child process;
+ * BENCH_DURATION (seconds, default 10) sets each measured run, BENCH_CPU_PROF=1 profiles the child.
+ */
+export async function runHttpBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const database of ['pglite', 'postgres'] as const) {
+    try {
+      rows.push(...(await benchOn(database)));
+    } catch (error) {
+      rows.push({ suite: SUITE, name: `chat turns, ${label(database)}`, value: Number.NaN, unit: 'req/s', met: false, note: (error as Error).message });
+    }
+  }
+  return rows;
+}
+
+function label(database: 'pglite' | 'postgres'): string {
+  return database === 'pglite' ? 'PGlite' : 'PostgreSQL';
+}
+
+async function benchOn(database: 'pglite' | 'postgres'): Promise<BenchRow[]> {
+  const duration = Number(process.env.BENCH_DURATION ?? 10);
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=bench/profiles'] : [];
+  const server = await startChildServer<ServerReport>({ BENCH_DB: database, BENCH_MODE: 'serve' }, profile);
+  try {
+    const { address, baselinePath } = server.report;
+    await load(address, '/api/chat/messages', WARM_UP_SECONDS);
+    const chat = await load(address, '/api/chat/messages', duration);
+    await load(address, baselinePath, WARM_UP_SECONDS);
+    const baseline = await load(address, baselinePath, duration);
+    return rowsFor(database, server.report, chat, baseline, duration);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** One autocannon run: 100 connections, each holding one of 100 sessions for a whole session script. */
+async function load(address: string, path: string, seconds: number): Promise<Measured> {
+  const free = sessionIds(CONNECTIONS);
+  const last = SESSION_SCRIPT.length - 1;
+  const requests: RequestStep[] = SESSION_SCRIPT.map((turn, index) => ({
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json' },
+    setupRequest: (request, context) => {
+      // autocannon resets the context when a connection starts the script again: take a free session then.
+      if (typeof context.sessionId !== 'string') context.sessionId = free.shift() ?? randomUUID();
+      return { ...request, body: JSON.stringify({ sessionId: context.sessionId, text: turn.text }) };
+    },
+    ...(index === last
+      ? { onResponse: (_status: number, _body: string, context: Record<string, unknown>) => void free.push(context.sessionId as string) }
+      : {}),
+  }));
+  const statementsBefore = await statements(address);
+  const result = await autocannon({ url: address, connections: CONNECTIONS, duration: seconds, timeout: 10, requests });
+  const statementsAfter = await statements(address);
+  const answered = result['2xx'];
+  return { result, rps: answered / result.duration, statementsPerRequest: (statementsAfter - statementsBefore) / Math.max(1, answered + result.non2xx) };
+}
+
+async function statements(address: string): Promise<number> {
+  const response = await fetch(`${address}/bench/statements`);
+  return ((await response.json()) as { count: number }).count;
+}
+
+function failures(result: Result): string {
+  const parts = [result.non2xx ? `${result.non2xx} non-2xx` : '', result.errors ? `${result.errors} errors` : '', result.timeouts ? `${result.timeouts} timeouts` : ''].filter(Boolean);
+  return parts.length > 0 ? `; ${parts.join(', ')}` : '';
+}
+
+function rowsFor(database: 'pglite' | 'postgres', report: ServerReport, chat: Measured, baseline: Measured, duration: number): BenchRow[] {
+  const name = label(database);
+  const clean = (measured: Measured) => measured.result.non2xx === 0 && measured.result.errors === 0 && measured.result.timeouts === 0;
+  const ratio = baseline.rps / chat.rps;
+  const target = TARGET_RPS[database];
+  const sql = `${chat.statementsPerRequest.toFixed(1)} SQL statements/turn in the run (measured ${report.statementsPerTurn.toFixed(1)}: ${Object.entries(report.statementsByKind).map(([kind, n]) => `${kind} ${n.toFixed(1)}`).join(', ')})`;
+  return [
+    {
+      suite: SUITE,
+      name: `chat turns, ${name}`,
+      value: chat.rps,
+      unit: 'req/s',
+      target: `≥ ${target} req/s`,
+      met: chat.rps >= target && clean(chat),
+      note: `${CONNECTIONS} sessions, ${duration} s, ${chat.result['2xx']} answered${failures(chat.result)}; ${sql}`,
+    },
+    {
+      suite: SUITE,
+      name: `chat turn p99 latency, ${name}`,
+      value: chat.result.latency.p99,
+      unit: 'ms',
+      target: `< ${TARGET_P99_MS} ms`,
+      met: chat.result.latency.p99 < TARGET_P99_MS,
+      note: `p50 ${chat.result.latency.p50} ms, p97.5 ${chat.result.latency.p97_5} ms, max ${chat.result.latency.max} ms`,
+    },
+    {
+      suite: SUITE,
+      name: `baseline (${report.baselineStatements} round trips, no bot), ${name}`,
+      value: baseline.rps,
+      unit: 'req/s',
+      note: `p50 ${baseline.result.latency.p50} ms, p99 ${baseline.result.latency.p99} ms; ${baseline.statementsPerRequest.toFixed(1)} SQL statements/request${failures(baseline.result)}`,
+    },
+    {
+      suite: SUITE,
+      name: `bot cost ÷ baseline cost, ${name}`,
+      value: ratio,
+      unit: '×',
+      target: `≤ ${TARGET_RATIO}×`,
+      met: ratio <= TARGET_RATIO && clean(baseline),
+      note: `cost = time per request at full load (1 / throughput)`,
+    },
+  ];
+}
