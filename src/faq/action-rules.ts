@@ -49,6 +49,7 @@ const ANNOTATE: ActionRule = {
     /^(?:annotate|annotation|apply for (?:an )?annotation|request (?:an )?annotation|new annotation|annotate my certificate|annotation request)$/,
     /\bannotate my certificate\b/,
     /\b(?:need|want|would like) (?:an |a new |to get an )?annotation\b/,
+    /^(?:please )?annotate (?:it|this|mine|my certificate|the certificate)(?: please| now| for me)?$/,
     /^(?:please\s)?(?:apply|request|make|add|start|submit)\b.{0,20}\bannotat/,
   ],
   questions: [

@@ -55,6 +55,7 @@ const ENGLISH_FIXES: readonly (readonly [RegExp, string])[] = [
   [/\b(isn't|isnt)\b/g, 'is not'],
   [/\b(i'm|im)\b/g, 'i am'],
   [/\b(what's|whats)\b/g, 'what is'],
+  [/\b(where|how|it|that|there|who)'s\b/g, '$1 is'],
   [/\b(i'd)\b/g, 'i would'],
   [/\bpls\b|\bplz\b/g, 'please'],
   [/\bu\b/g, 'you'],
