@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<BenchRow[]>> = {
   certificates: async () => (await import('./certificates.bench.ts')).runCertificateBench(),
   engine: async () => (await import('./engine.bench.ts')).runEngineBench(),
   http: async () => (await import('./http.bench.ts')).runHttpBench(),
+  memory: async () => (await import('./memory.bench.ts')).runMemoryBench(),
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
