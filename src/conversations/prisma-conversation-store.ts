@@ -9,11 +9,12 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
   return {
     async load({ channel, chatId }) {
-      const row = await prisma.conversation.findUnique({
-        where: { channel_chatId: { channel, chatId } },
-        select: { state: true, version: true },
-      });
-      return row ? { state: row.state, version: row.version } : null;
+      // Raw SQL: this runs on every turn and skips the query engine's overhead.
+      const rows = await prisma.$queryRaw<{ state: unknown; version: number }[]>`
+        SELECT state, version FROM conversations WHERE channel = ${channel} AND chat_id = ${chatId}`;
+      const row = rows[0];
+      if (!row) return null;
+      return { state: typeof row.state === 'string' ? (JSON.parse(row.state) as unknown) : row.state, version: Number(row.version) };
     },
     async save({ channel, chatId }, state, expectedVersion) {
       const json = JSON.stringify(state);

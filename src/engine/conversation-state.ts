@@ -21,6 +21,8 @@ export const conversationStateSchema = z.object({
   flow: flowInstanceSchema.nullable().default(null),
   /** Consecutive messages the bot did not understand: the second opens a handoff. */
   misunderstood: z.number().int().min(0).default(0),
+  /** The ticket this chat opened: only then is the desk asked whether staff still hold the chat. */
+  handoffTicketId: z.string().nullable().default(null),
   transcript: z
     .array(z.object({ from: z.enum(['user', 'bot', 'staff']), text: z.string(), at: z.string() }))
     .default([]),
@@ -30,7 +32,7 @@ export type FlowInstance = z.infer<typeof flowInstanceSchema>;
 export type ConversationState = z.infer<typeof conversationStateSchema>;
 
 export function initialState(locale: Locale = 'zh-Hans'): ConversationState {
-  return { locale, flow: null, misunderstood: 0, transcript: [] };
+  return { locale, flow: null, misunderstood: 0, handoffTicketId: null, transcript: [] };
 }
 
 /** A saved state that no longer parses starts over rather than failing the turn. */

@@ -52,10 +52,13 @@ export async function runTurn(deps: TurnDeps, saved: ConversationState, message:
   const locale = turnLocale(deps, saved, text);
   const turn: Turn = { state: { ...saved, locale, transcript: appendTranscript(saved.transcript, 'user', text, now) }, locale, intent: null, replies: [] };
 
-  const ticket = await deps.handoff.activeFor(message);
-  if (ticket) {
-    await deps.handoff.forwardCandidateMessage(ticket.id, maskIdNumbers(text));
-    return { result: { intent: 'handoff', locale, replies: [] }, state: turn.state };
+  if (saved.handoffTicketId) {
+    const ticket = await deps.handoff.get(saved.handoffTicketId);
+    if (ticket?.status === 'OPEN') {
+      await deps.handoff.forwardCandidateMessage(ticket.id, maskIdNumbers(text));
+      return { result: { intent: 'handoff', locale, replies: [] }, state: turn.state };
+    }
+    turn.state = { ...turn.state, handoffTicketId: null };
   }
 
   const command = parseCommand(text);
@@ -142,7 +145,7 @@ async function beginFlow(deps: TurnDeps, turn: Turn, message: Message, now: Date
 async function openHandoff(deps: TurnDeps, turn: Turn, message: Message, reason: string, reply: { zh: string; en: string }): Promise<void> {
   const ticket = await deps.handoff.open({ channel: message.channel, chatId: message.chatId }, reason, turn.state.transcript);
   await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'handoff.opened', details: { ticketId: ticket.id, reason } });
-  turn.state = { ...turn.state, flow: null, misunderstood: 0 };
+  turn.state = { ...turn.state, flow: null, misunderstood: 0, handoffTicketId: ticket.id };
   turn.replies.push({ text: t(turn, reply) });
 }
 
