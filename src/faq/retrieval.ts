@@ -2,6 +2,7 @@ import { Index } from 'flexsearch';
 import Fuse from 'fuse.js';
 import type { FaqEntry } from './entry-schema.ts';
 import { normalise } from './normalise.ts';
+import { canonicalTerms } from './synonyms.ts';
 import { COMMON_ENGLISH } from './common-english.ts';
 import { dice, editDistance, englishStems, features } from './tokens.ts';
 
@@ -52,7 +53,7 @@ function escapeRegExp(text: string): string {
 
 function compileKeyword(raw: string): Keyword {
   if (raw.includes(GAP)) {
-    const parts = raw.split(GAP).map(normalise).filter((part) => part.length > 0);
+    const parts = raw.split(GAP).map((part) => canonicalTerms(normalise(part))).filter((part) => part.length > 0);
     const han = parts.some((part) => HAN.test(part));
     const gap = han ? '.{0,8}' : '\\S*(?:\\s\\S+){0,5}\\s';
     const text = parts.join('');
@@ -60,7 +61,7 @@ function compileKeyword(raw: string): Keyword {
     // Two concepts near each other are stronger evidence than either alone.
     return { text, pattern, weight: parts.length >= 2 ? 1.1 : keywordWeight(text, han ? undefined : englishStems(text)) };
   }
-  const text = normalise(raw);
+  const text = canonicalTerms(normalise(raw));
   const stems = HAN.test(text) ? undefined : englishStems(text);
   return { text, stems, weight: keywordWeight(text, stems) };
 }
@@ -89,7 +90,7 @@ export class FaqRetriever {
   constructor(entries: readonly FaqEntry[]) {
     const words = new Set<string>();
     this.entries = entries.map((entry) => {
-      const texts = [entry.question.zh, entry.question.en, ...entry.phrasings, ...entry.keywords].map(normalise);
+      const texts = [entry.question.zh, entry.question.en, ...entry.phrasings, ...entry.keywords].map((text) => canonicalTerms(normalise(text)));
       for (const text of texts) {
         for (const word of text.match(/[a-z]+/g) ?? []) if (word.length >= 3) words.add(word);
         const id = this.documents.length;
@@ -127,7 +128,7 @@ export class FaqRetriever {
 
   /** Every entry with any evidence, best first; scores in 0..1. */
   search(normalized: string): ScoredEntry[] {
-    const text = this.correctSpelling(normalized);
+    const text = canonicalTerms(this.correctSpelling(normalized));
     const queryFeatures = new Set(features(text));
     const queryStems = englishStems(text);
     const similarity = new Map<number, number>();
