@@ -1,3 +1,4 @@
+import { ACTION_BUTTONS } from '../faq/replies.ts';
 import { toSimplified } from '../i18n/script.ts';
 
 /**
@@ -58,8 +59,10 @@ export function parseCommand(text: string): Command | null {
   return null;
 }
 
+const FAQ_BUTTON_VALUES = new Set(Object.values(ACTION_BUTTONS).map((button) => button.value));
+
 /** Messages whose script says nothing about the user's language (numbers, ID numbers, button values). */
 export function isLocaleNeutral(text: string): boolean {
   const trimmed = text.trim();
-  return trimmed.startsWith('/') || /^[0-9\sXx-]*$/.test(trimmed) || /^faq\s*[0-9]{1,2}$/i.test(trimmed);
+  return trimmed.startsWith('/') || FAQ_BUTTON_VALUES.has(trimmed) || /^[0-9\sXx-]*$/.test(trimmed) || /^faq\s*[0-9]{1,2}$/i.test(trimmed);
 }

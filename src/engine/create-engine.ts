@@ -1,10 +1,11 @@
-import type { Logger } from '../logging.ts';
+import { maskIdNumbers, type Logger } from '../logging.ts';
 import { detectLocale, localize } from '../i18n/locale.ts';
 import type { ConversationStore } from './conversation-store.ts';
 import { initialState, parseConversationState } from './conversation-state.ts';
 import type { Flow } from './flow.ts';
 import { createCertificateFlow } from './flows/certificate-flow.ts';
 import { phrases } from './phrases.ts';
+import { storableText } from './storable-text.ts';
 import { runTurn, turnLocale, type TurnDeps } from './turn.ts';
 import type { Locale, Message, TurnResult } from './types.ts';
 
@@ -54,7 +55,7 @@ export function createEngine(deps: EngineDeps): Engine {
     try {
       return await attempt(message, known);
     } catch (error) {
-      deps.logger?.error({ err: error, channel: message.channel }, 'turn failed');
+      deps.logger?.error({ channel: message.channel }, `turn failed: ${maskIdNumbers(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
       const locale = known.locale ?? detectLocale(message.text, message.locale);
       return { intent: 'none', locale, replies: [{ text: localize(phrases.failure, locale) }] };
     }
@@ -64,7 +65,7 @@ export function createEngine(deps: EngineDeps): Engine {
     handleTurn(message) {
       const key = `${message.channel}\u0000${message.chatId}`;
       const previous = queues.get(key) ?? Promise.resolve();
-      const current = previous.then(() => handleTurn(message));
+      const current = previous.then(() => handleTurn({ ...message, text: storableText(message.text) }));
       const settled = current.catch(() => undefined);
       queues.set(key, settled);
       void settled.then(() => {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Actor, CertificateService } from '../certificates/types.ts';
+import type { AuditTrail } from './audit-trail.ts';
 import type { IdentityMemory } from '../identity/identity-memory.ts';
 import type { IdSealer } from '../identity/id-sealer.ts';
 import type { VerificationGuard } from '../identity/verification-guard.ts';
@@ -17,6 +18,7 @@ export interface FlowContext {
   identities: IdentityMemory;
   guard: VerificationGuard;
   sealer: IdSealer;
+  audit: AuditTrail;
 }
 
 /**

@@ -103,7 +103,12 @@ export const phrases = {
     zh: `您已订阅${title}电子证书的上线通知，上线后会在这里通知您。`,
     en: `You are already subscribed: I will tell you here when the ${title} e-certificates go online.`,
   }),
+  batchAlreadyOnline: (title: string): Phrase => ({
+    zh: `${title}电子证书已经上线，可以直接查询、加注和下载。`,
+    en: `The ${title} e-certificates are already online: you can check, annotate and download yours now.`,
+  }),
   unknownBatch: { zh: '没有找到这个证书批次，无法订阅通知。', en: 'I could not find that certificate batch, so I could not subscribe you.' },
+  emptyMessage: { zh: '请输入您的问题，或点击下方的按钮。', en: 'Please type your question, or press one of the buttons.' },
   greeting: {
     zh: '您好！我是电子证书助手，可以解答电子证书的常见问题，也可以帮您查询证书状态、申请加注、下载电子证书。请问有什么可以帮您？',
     en: 'Hello! I am the e-certificate assistant. I can answer common questions about e-certificates, check a certificate’s status, request an annotation and get a download link. What can I do for you?',

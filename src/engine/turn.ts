@@ -19,6 +19,8 @@ import type { Locale, Message, Reply, TurnIntent, TurnResult } from './types.ts'
 
 export const OFFER_HUMAN_AFTER_INVALID = 3;
 export const HANDOFF_AFTER_MISUNDERSTOOD = 2;
+/** Longer messages are cut: nothing a holder needs to say takes more. */
+export const MAX_TEXT_LENGTH = 2_000;
 
 export interface TurnDeps {
   faq: FaqAnswerer;
@@ -48,10 +50,11 @@ interface Turn {
  */
 export async function runTurn(deps: TurnDeps, saved: ConversationState, message: Message): Promise<{ result: TurnResult; state: ConversationState }> {
   const now = deps.clock.now();
-  const text = message.text.trim();
+  const text = message.text.trim().slice(0, MAX_TEXT_LENGTH);
   const locale = turnLocale(deps, saved, text);
   const turn: Turn = { state: { ...saved, locale, transcript: appendTranscript(saved.transcript, 'user', text, now) }, locale, intent: null, replies: [] };
 
+  if (!text) return { result: { intent: 'none', locale, replies: [{ text: t(turn, phrases.emptyMessage) }] }, state: saved };
   if (saved.handoffTicketId) {
     const ticket = await deps.handoff.get(saved.handoffTicketId);
     if (ticket?.status === 'OPEN') {
@@ -103,6 +106,7 @@ function flowContext(deps: TurnDeps, turn: Turn, message: Message, now: Date, fl
     identities: deps.identities,
     guard: deps.guard,
     sealer: deps.sealer,
+    audit: deps.audit,
   };
 }
 
@@ -144,7 +148,7 @@ async function beginFlow(deps: TurnDeps, turn: Turn, message: Message, now: Date
 
 async function openHandoff(deps: TurnDeps, turn: Turn, message: Message, reason: string, reply: { zh: string; en: string }): Promise<void> {
   const ticket = await deps.handoff.open({ channel: message.channel, chatId: message.chatId }, reason, turn.state.transcript);
-  await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'handoff.opened', details: { ticketId: ticket.id, reason } });
+  await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'open_handoff', details: { ticketId: ticket.id, reason } });
   turn.state = { ...turn.state, flow: null, misunderstood: 0, handoffTicketId: ticket.id };
   turn.replies.push({ text: t(turn, reply) });
 }
@@ -168,7 +172,7 @@ async function runCommand(deps: TurnDeps, turn: Turn, message: Message, command:
       break;
     case 'forget':
       await deps.identities.forget(message);
-      await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'identity.forgotten' });
+      await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'forget_identity' });
       turn.state = { ...turn.state, flow: null };
       turn.replies.push({ text: t(turn, phrases.forgotten), buttons: menuButtons(turn) });
       break;
@@ -201,8 +205,12 @@ async function subscribe(deps: TurnDeps, turn: Turn, message: Message, batchId: 
     return;
   }
   const title = batchTitle(outcome, turn.locale);
+  if (outcome.status === 'online') {
+    turn.replies.push({ text: t(turn, phrases.batchAlreadyOnline(title)), buttons: [{ label: t(turn, buttonLabels.status), value: COMMAND_VALUES.status }] });
+    return;
+  }
   if (outcome.status === 'subscribed') {
-    await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'subscription.created', details: { batchId } });
+    await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'subscribe', details: { batchId } });
   }
   turn.replies.push({ text: t(turn, outcome.status === 'subscribed' ? phrases.subscribed(title) : phrases.alreadySubscribed(title)) });
 }

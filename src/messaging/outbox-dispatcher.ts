@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts';
 import type { Channel } from '../engine/types.ts';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
-import type { Logger } from '../logging.ts';
+import { maskIdNumbers, type Logger } from '../logging.ts';
 import type { ChannelSender, OutboxPayload, OutboxSignal } from './types.ts';
 
 export interface OutboxDispatcherOptions {
@@ -78,7 +78,7 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       await sender.deliver(row.chat_id, row.payload, row.id);
       await prisma.$executeRaw`UPDATE outbox_messages SET status = 'SENT', sent_at = ${clock.now()}, last_error = NULL WHERE id = ${row.id}`;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = maskIdNumbers(error instanceof Error ? error.message : String(error));
       const failed = row.attempts >= maxAttempts;
       const retryAt = new Date(clock.now().getTime() + backoffMs(row.attempts));
       logger?.warn({ outboxId: row.id.toString(), channel: row.channel, attempts: row.attempts, failed }, `outbox delivery failed: ${message}`);

@@ -7,8 +7,9 @@ export function createPrismaSubscriptionBook(prisma: PrismaClient): Subscription
   return {
     async subscribe({ channel, chatId }, batchId, locale) {
       if (!UUID.test(batchId)) return { status: 'unknown_batch' };
-      const batch = await prisma.issuanceBatch.findUnique({ where: { id: batchId }, select: { qualification: true, examYear: true } });
+      const batch = await prisma.issuanceBatch.findUnique({ where: { id: batchId }, select: { qualification: true, examYear: true, state: true } });
       if (!batch) return { status: 'unknown_batch' };
+      if (batch.state === 'ONLINE') return { status: 'online', qualification: batch.qualification, examYear: batch.examYear };
       const inserted = await prisma.$executeRaw`
         INSERT INTO subscriptions (id, channel, chat_id, locale, batch_id)
         VALUES (gen_random_uuid(), ${channel}, ${chatId}, ${locale}, ${batchId}::uuid)

@@ -1,7 +1,7 @@
 import type { ChannelAddress, Locale } from '../engine/types.ts';
 
 export type SubscribeOutcome =
-  | { status: 'subscribed' | 'already'; qualification: string; examYear: number }
+  | { status: 'subscribed' | 'already' | 'online'; qualification: string; examYear: number }
   | { status: 'unknown_batch' };
 
 /** "Tell me when it is online": one subscription per chat and batch. */

@@ -86,12 +86,34 @@ describe('createEngine', () => {
     expect(renderTurn(done)).toContain('身份已验证：吴*');
   });
 
+  it('answers an empty message without touching the conversation', async () => {
+    const { deps, conversations } = createMemoryEngineDeps();
+    const engine = createEngine(deps);
+    await engine.handleTurn({ ...chat, text: '申请加注' });
+    const before = conversations.rows.get('web:unit-1')?.state;
+    const result = await engine.handleTurn({ ...chat, text: '   ' });
+    expect(renderTurn(result)).toContain('请输入您的问题');
+    expect(conversations.rows.get('web:unit-1')?.state).toEqual(before);
+  });
+
+  it('keeps an English conversation English when a FAQ button sends its Chinese action value', async () => {
+    const { deps } = createMemoryEngineDeps();
+    const engine = createEngine(deps);
+    const answer = await engine.handleTurn({ ...chat, text: 'what is an annotation' });
+    const action = answer.replies.flatMap((reply) => reply.buttons ?? []).find((button) => button.value === '申请加注');
+    expect(action).toBeDefined();
+    const pressed = await engine.handleTurn({ ...chat, text: action!.value });
+    expect(pressed.intent).toBe('action:annotate');
+    expect(pressed.locale).toBe('en');
+    expect(renderTurn(pressed)).toContain('please verify your identity');
+  });
+
   it('stays silent and forwards while staff hold the chat', async () => {
     const { deps, handoff, audit } = createMemoryEngineDeps();
     const engine = createEngine(deps);
     const opened = await engine.handleTurn({ ...chat, text: 'talk to a human' });
     expect(renderTurn(opened)).toContain('passed you to our support staff');
-    expect(audit.map((entry) => entry.action)).toEqual(['handoff.opened']);
+    expect(audit.map((entry) => entry.action)).toEqual(['open_handoff']);
     const held = await engine.handleTurn({ ...chat, text: 'hello? 11010519491231002X' });
     expect(held).toEqual({ intent: 'handoff', locale: 'en', replies: [] });
     expect(handoff.forwarded).toEqual(['hello? 11**************']);

@@ -23,6 +23,9 @@ describe.each(testDatabases())('notifications on $name', ({ open }) => {
     expect((await book.subscribe(address, batch.id, 'zh-Hans')).status).toBe('already');
     expect((await book.subscribe(address, '00000000-0000-4000-8000-000000000000', 'en')).status).toBe('unknown_batch');
     expect((await book.subscribe(address, 'not-a-uuid', 'en')).status).toBe('unknown_batch');
+    const online = await database.prisma.issuanceBatch.create({ data: { qualification: '一级建造师', examYear: 2029, state: 'ONLINE' } });
+    expect((await book.subscribe(address, online.id, 'zh-Hans')).status).toBe('online');
+    expect(await database.prisma.subscription.count({ where: { batchId: online.id } })).toBe(0);
   });
 
   it('writes exactly one message per subscriber in their channel and locale, even when run twice or by two workers', async () => {

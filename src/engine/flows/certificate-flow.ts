@@ -58,6 +58,12 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
     const download = kind === 'active' || kind === 'downloadable_without_annotation'
       ? await context.certificates.createDownloadLink({ holderId: state.holderId ?? '', certificateId: certificate.id }, context.actor)
       : undefined;
+    await context.audit.record({
+      actor: context.actor.id,
+      action: 'view_status',
+      ...(state.holderId ? { holderId: state.holderId } : {}),
+      details: { certificateId: certificate.id, state: certificate.state.kind },
+    });
     return { replies: [certificateStateReply(certificate, context.locale, download)], state: null };
   }
 
