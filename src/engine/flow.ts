@@ -35,9 +35,10 @@ export interface FlowStep<S> {
 export type Recognition = 'strong' | 'weak' | 'none';
 
 /**
- * A dialog unit in the botbuilder shape: begin, continue with an answer, resume (re-ask the
- * pending question after a digression). Its state is small, serialisable and versioned: a
- * saved state of another version, or one that no longer parses, is dropped.
+ * A dialog unit in the botbuilder shape over a serialisable `{id, state, version}`: `begin`,
+ * `continue` with an answer (an invalid one re-prompts precisely), `reprompt` (re-ask the
+ * pending question, also when the flow resumes after a digression), and end by returning
+ * `state: null`. A saved state of another version, or one that no longer parses, is dropped.
  */
 export interface Flow<S = unknown> {
   id: FlowId;
@@ -46,7 +47,7 @@ export interface Flow<S = unknown> {
   begin(context: FlowContext, options: { certificateId?: string }): Promise<FlowStep<S>>;
   recognise(state: S, text: string): Recognition;
   continue(context: FlowContext, state: S, text: string): Promise<FlowStep<S>>;
-  resume(context: FlowContext, state: S): Promise<Reply[]>;
+  reprompt(context: FlowContext, state: S): Promise<Reply[]>;
 }
 
 export type FlowId = 'status' | 'download' | 'annotate';

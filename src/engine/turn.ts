@@ -187,7 +187,7 @@ async function runCommand(deps: TurnDeps, turn: Turn, message: Message, command:
       if (command.entry < 1 || command.entry > 99) return false;
       turn.intent = `faq:${command.entry}`;
       turn.replies.push(deps.faq.answerEntry(command.entry, turn.locale));
-      if (running) turn.replies.push(...(await running.flow.resume(flowContext(deps, turn, message, now, running.key), running.state)));
+      if (running) turn.replies.push(...(await running.flow.reprompt(flowContext(deps, turn, message, now, running.key), running.state)));
       break;
     case 'yes':
     case 'no':
@@ -233,13 +233,13 @@ async function runMessage(deps: TurnDeps, turn: Turn, message: Message, text: st
     if (label.startsWith('faq:')) {
       turn.intent = label;
       turn.replies.push(deps.faq.answerEntry(Number(label.slice(4)), turn.locale));
-      turn.replies.push(...(await running.flow.resume(flowContext(deps, turn, message, now, running.key), running.state)));
+      turn.replies.push(...(await running.flow.reprompt(flowContext(deps, turn, message, now, running.key), running.state)));
     } else if (label.startsWith('action:') && label !== `action:${running.flow.id}`) {
       turn.intent = label;
       await beginFlow(deps, turn, message, now, label.slice(7) as FlowId);
     } else if (label.startsWith('action:')) {
       turn.intent = label;
-      turn.replies.push(...(await running.flow.resume(flowContext(deps, turn, message, now, running.key), running.state)));
+      turn.replies.push(...(await running.flow.reprompt(flowContext(deps, turn, message, now, running.key), running.state)));
     } else {
       await continueFlow(deps, turn, message, now, running, text);
     }

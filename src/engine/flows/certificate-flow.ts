@@ -112,7 +112,7 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
       if (state.step === 'validity') return continueValidity(context, state, certificate, text);
       return continueConfirmation(context, state, certificate, text);
     },
-    async resume(context, state) {
+    async reprompt(context, state) {
       if (state.step === 'identity') return [identityPrompt(context, state)];
       if (state.step === 'choose') return [choosePrompt(context, await holderCertificates(context, state))];
       if (state.step === 'validity') return [validityPrompt(context)];
