@@ -68,6 +68,8 @@ const DOWNLOAD: ActionRule = {
     /^(?:证书)?下载链接$/,
     /^(?:证书|电子证书|我的证书|我的电子证书)下载$/,
     /^下载$/,
+    /(?:把|将)(?:我的)?(?:电子)?证书(?:的)?(?:下载链接|链接)?(?:发|给|传)(?:给)?我/,
+    /^(?:发|给)我(?:我的)?(?:电子)?证书$/,
     /下载链接|下载地址/,
     /\b(?:download link|download url|link to download|download address)\b/,
     /\b(?:send|give|get|email|share)\b(?: me)?.{0,16}\b(?:download link|link|my certificate|the certificate|pdf)\b/,

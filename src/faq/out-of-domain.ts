@@ -23,7 +23,7 @@ export function isNeighbourTopic(normalized: string): boolean {
 
 /** Words without which a message cannot be about our FAQ, however well its other words match. */
 const DOMAIN_ANCHORS =
-  /证|加注|下载|注意事项|推行|章|生僻|撤销|注销|作废|查验|验证|范围|空白|页面|网页|登录|系统|电子|效力|纸质|注册|姓名|名字|打不开|打开|生成|过期|失效|有效期|查不到|找不到|看不到|不显示|\bcertificat|\bannotat|\bdownload|\bseal|\bstamp|\bscope|\bverif|\brevok|\bblank|\bempty|\bpage\b|\blog in\b|\bcharacter|\bname\b|\bopen|\bgenerat|\bpaper\b|\blegal|\bvalid|\bexpir/;
+  /证|加注|下载|注意事项|推行|处理中|生成中|章|生僻|撤销|注销|作废|查验|验证|范围|空白|页面|网页|登录|系统|电子|效力|纸质|注册|姓名|名字|打不开|打开|生成|过期|失效|有效期|查不到|找不到|看不到|不显示|\bcertificat|\bannotat|\bdownload|\bseal|\bstamp|\bscope|\bverif|\brevok|\bblank|\bempty|\bpage\b|\blog in\b|\bcharacter|\bname\b|\bopen|\bgenerat|\bpaper\b|\blegal|\bvalid|\bexpir/;
 
 export function hasDomainAnchor(normalized: string): boolean {
   return DOMAIN_ANCHORS.test(normalized);

@@ -23,7 +23,7 @@ const SYNONYMS: readonly (readonly [RegExp, string])[] = [
   [/\b(?:quota|cap|upper limit)\b/g, 'limit'],
   [/\b(?:no data|no information|no info)\b/g, 'blank'],
   [/\b(?:invalidated|annulled|voided|nullified)\b/g, 'revoked'],
-  [/\b(?:error opening|fails? to open|failed to open)\b/g, 'cannot open'],
+  [/\b(?:error (?:when |while )?opening|fails? to open|failed to open)\b/g, 'cannot open'],
   [/\b(?:uncommon|unusual)\b/g, 'rare'],
   [/\bcharacter not found\b/g, 'rare character'],
 ];
