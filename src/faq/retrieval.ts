@@ -55,7 +55,7 @@ function compileKeyword(raw: string): Keyword {
   if (raw.includes(GAP)) {
     const parts = raw.split(GAP).map((part) => canonicalTerms(normalise(part))).filter((part) => part.length > 0);
     const han = parts.some((part) => HAN.test(part));
-    const gap = han ? '.{0,8}' : '\\S*(?:\\s\\S+){0,5}\\s';
+    const gap = han ? '.{0,8}' : '\\S*(?:\\s\\S+){0,8}\\s';
     const text = parts.join('');
     const pattern = new RegExp(parts.map(escapeRegExp).join(gap));
     // Two concepts near each other are stronger evidence than either alone.
