@@ -41,6 +41,31 @@ const CHINESE_FIXES: readonly (readonly [RegExp, string])[] = [
   [/电子版证书|电子版的证书|电子证照/g, '电子证书'],
 ];
 
+/** Cantonese written forms (after conversion to simplified) folded onto Mandarin. */
+const CANTONESE_FIXES: readonly (readonly [RegExp, string])[] = [
+  [/唔该/g, '谢谢'],
+  [/系咪/g, '是不是'],
+  [/系(?=咩|乜|唔)/g, '是'],
+  [/乜都冇|乜嘢都冇/g, '什么都没有'],
+  [/咩|乜嘢|乜/g, '什么'],
+  [/点样/g, '怎么'],
+  [/点解/g, '为什么'],
+  [/点算/g, '怎么办'],
+  [/边度|边到|边处/g, '哪里'],
+  [/边个/g, '哪个'],
+  [/几时/g, '什么时候'],
+  [/几多/g, '多少'],
+  [/喺/g, '在'],
+  [/冇/g, '没有'],
+  [/咗/g, '了'],
+  [/唔/g, '不'],
+  [/俾/g, '给'],
+  [/嘅/g, '的'],
+  [/睇/g, '看'],
+  [/搵/g, '找'],
+  [/(?<=了)未$/g, '没'],
+];
+
 /** English spellings folded together so rules and keywords see one form. */
 const ENGLISH_FIXES: readonly (readonly [RegExp, string])[] = [
   [/\be[\s-]?cert(ificate)?s?\b/g, 'certificate'],
@@ -84,6 +109,7 @@ export function normalise(text: string): string {
   out = out.replace(STRAY_PINYIN, '');
   if (hasHan(out)) {
     out = toSimplified(out);
+    for (const [pattern, replacement] of CANTONESE_FIXES) out = out.replace(pattern, replacement);
     for (const [pattern, replacement] of CHINESE_FIXES) out = out.replace(pattern, replacement);
   }
   out = out.toLowerCase().replace(/[’‘`]/g, "'");

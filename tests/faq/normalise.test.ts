@@ -24,6 +24,13 @@ describe('normalise', () => {
     expect(normalise('电子证书在那里下载')).toBe('电子证书在哪里下载');
   });
 
+  it('folds written Cantonese onto Mandarin', () => {
+    expect(normalise('證書下載咗打唔開')).toBe('证书下载了打不开');
+    expect(normalise('請問證書喺邊度下載')).toBe('请问证书在哪里下载');
+    expect(normalise('我張證書出咗未')).toBe('我张证书出了没');
+    expect(normalise('系統')).toBe('系统');
+  });
+
   it('strips stray pinyin in parentheses after Chinese characters only', () => {
     expect(normalise('现(xiàn)在的位置')).toBe('现在的位置');
     expect(normalise('網(wǎng)校')).toBe('网校');
