@@ -15,8 +15,10 @@ export function detectLocale(text: string, hint?: Locale): Locale {
   const han = text.match(HAN_GLOBAL) ?? [];
   const latinWords = text.match(LATIN_WORD) ?? [];
   if (han.length === 0) return latinWords.length > 0 ? 'en' : hint ?? 'zh-Hans';
-  // Two Chinese characters make about one word.
-  if (latinWords.length * 2 > han.length) return 'en';
+  // Two Chinese characters make about one word; between one and two, a Chinese hint decides.
+  const mostlyEnglish = latinWords.length * 2 > han.length;
+  const chineseHint = hint === 'zh-Hans' || hint === 'zh-Hant';
+  if (mostlyEnglish && !(chineseHint && latinWords.length <= han.length)) return 'en';
   const hanText = han.join('');
   const traditionalOnly = countDifferences(hanText, fromStandardTraditional(hanText));
   const simplifiedOnly = countDifferences(hanText, toStandardTraditional(hanText));

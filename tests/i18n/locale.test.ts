@@ -22,6 +22,14 @@ describe('detectLocale', () => {
   });
 });
 
+describe('mixed Latin and Chinese', () => {
+  it('lets a Chinese hint decide text that is as much Chinese as English', () => {
+    expect(detectLocale('boom 了')).toBe('en');
+    expect(detectLocale('boom 了', 'zh-Hans')).toBe('zh-Hans');
+    expect(detectLocale('please help me 了', 'zh-Hans')).toBe('en');
+  });
+});
+
 describe('scripts', () => {
   it('converts both ways', () => {
     expect(toSimplified('證書狀態')).toBe('证书状态');
