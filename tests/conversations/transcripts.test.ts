@@ -127,4 +127,11 @@ describe.each(testDatabases())('conversation stories on $name', ({ open }) => {
       }
     });
   }
+
+  it('leaves every action of the stories above in the audit log', async () => {
+    const actions = new Set((await shared.database.prisma.auditLog.findMany({ select: { action: true } })).map((row) => row.action));
+    for (const action of ['verify_holder', 'view_status', 'create_download_link', 'request_annotation', 'subscribe', 'open_handoff']) {
+      expect(actions, action).toContain(action);
+    }
+  });
 });
