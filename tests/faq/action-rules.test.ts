@@ -8,6 +8,7 @@ describe('matchAction', () => {
   it.each([
     ['我的证书出来了没', 'action:status'],
     ['查询证书状态', 'action:status'],
+    ['证书批下来没', 'action:status'],
     ['has my certificate been issued yet', 'action:status'],
     ['申请加注', 'action:annotate'],
     ['麻烦给我的证书加注', 'action:annotate'],
