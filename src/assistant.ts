@@ -18,6 +18,7 @@ import { createOutboxDispatcher, type OutboxDispatcher } from './messaging/outbo
 import { createPrismaDeliveryLedger } from './messaging/prisma-delivery-ledger.ts';
 import { createPrismaOutbox } from './messaging/prisma-outbox.ts';
 import { createPrismaOutboxReader } from './messaging/prisma-outbox-reader.ts';
+import { createPostgresOutboxListener } from './messaging/postgres-outbox-signal.ts';
 import type { ChannelSender, DeliveryLedger, Outbox, OutboxReader } from './messaging/types.ts';
 import { createNotificationWorker, type NotificationWorker } from './notifications/notification-worker.ts';
 import { createPrismaSubscriptionBook } from './notifications/prisma-subscription-book.ts';
@@ -36,6 +37,11 @@ export interface AssistantOptions {
   senders?: ChannelSender[];
   /** Defaults suit production; tests and the console shorten or lengthen them. */
   intervals?: { outboxPollMs?: number; notificationPollMs?: number; annotationPollMs?: number };
+  /**
+   * The PostgreSQL URL (DATABASE_URL) to LISTEN on: outbox rows written by other instances then
+   * wake this instance's signal (web chat event streams). Not needed on the embedded database.
+   */
+  outboxListenUrl?: string;
 }
 
 export interface Assistant {
@@ -51,7 +57,7 @@ export interface Assistant {
   dispatcher: OutboxDispatcher;
   notifications: NotificationWorker;
   addSender(sender: ChannelSender): void;
-  /** Starts the workers: outbox dispatcher, notification worker, annotation worker. */
+  /** Starts the workers: outbox dispatcher, notification worker, annotation worker (and the outbox listener). */
   start(): void;
   /** Stops the workers and waits for their running rounds; the database stays open. */
   stop(): Promise<void>;
@@ -106,6 +112,9 @@ export function createAssistant(options: AssistantOptions): Assistant {
     ...(options.intervals?.notificationPollMs ? { pollIntervalMs: options.intervals.notificationPollMs } : {}),
   });
   let stopAnnotations: (() => Promise<void>) | null = null;
+  const listener = options.outboxListenUrl
+    ? createPostgresOutboxListener({ databaseUrl: options.outboxListenUrl, signal: outboxSignal, ...(logger ? { logger } : {}) })
+    : null;
 
   return {
     engine,
@@ -121,6 +130,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     notifications,
     addSender: (sender) => dispatcher.addSender(sender),
     start() {
+      void listener?.start();
       dispatcher.start();
       notifications.start();
       stopAnnotations ??= startAnnotationWorker(prisma, clock, {
@@ -129,7 +139,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
       });
     },
     async stop() {
-      await Promise.all([dispatcher.stop(), notifications.stop(), stopAnnotations?.()]);
+      await Promise.all([dispatcher.stop(), notifications.stop(), stopAnnotations?.(), listener?.stop()]);
       stopAnnotations = null;
     },
   };
