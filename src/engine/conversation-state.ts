@@ -4,6 +4,8 @@ import { maskIdNumbers } from '../logging.ts';
 import type { Locale } from './types.ts';
 
 export const TRANSCRIPT_LINES = 20;
+/** Long FAQ answers are kept short in the transcript: staff need the gist, the state stays small. */
+export const TRANSCRIPT_LINE_CHARACTERS = 500;
 
 const localeSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']);
 
@@ -49,5 +51,6 @@ export function appendTranscript(
   at: Date,
 ): TranscriptLine[] {
   if (!text) return transcript;
-  return [...transcript, { from, text: maskIdNumbers(text), at: at.toISOString() }].slice(-TRANSCRIPT_LINES);
+  const short = text.length > TRANSCRIPT_LINE_CHARACTERS ? `${text.slice(0, TRANSCRIPT_LINE_CHARACTERS)}…` : text;
+  return [...transcript, { from, text: maskIdNumbers(short), at: at.toISOString() }].slice(-TRANSCRIPT_LINES);
 }
