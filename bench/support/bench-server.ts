@@ -80,18 +80,22 @@ async function buildBenchApp(db: Database, statements: () => number): Promise<Ap
 async function measureTurns(built: App, statements: StatementCounter) {
   const intents: Record<string, number> = {};
   const byKind: Record<string, number[]> = {};
+  const msByKind: Record<string, number[]> = {};
   const steady: number[] = [];
   for (const sessionId of sessionIds(3, 7)) {
     for (let cycle = 0; cycle < 3; cycle += 1) {
       for (const turn of SESSION_SCRIPT) {
         const before = statements.count;
+        const started = performance.now();
         const response = await built.server.inject({ method: 'POST', url: '/api/chat/messages', payload: { sessionId, text: turn.text } });
+        const elapsed = performance.now() - started;
         const used = statements.count - before;
         if (response.statusCode !== 200) throw new Error(`measurement turn "${turn.text}" answered ${response.statusCode}: ${response.body}`);
         if (cycle === 0) continue;
         const { intent } = response.json() as { intent: string };
         intents[`${turn.text} → ${intent}`] = (intents[`${turn.text} → ${intent}`] ?? 0) + 1;
         (byKind[turn.kind] ??= []).push(used);
+        (msByKind[turn.kind] ??= []).push(elapsed);
         steady.push(used);
       }
     }
@@ -100,6 +104,8 @@ async function measureTurns(built: App, statements: StatementCounter) {
   return {
     statementsPerTurn: mean(steady),
     statementsByKind: Object.fromEntries(Object.entries(byKind).map(([name, values]) => [name, mean(values)])),
+    /** Milliseconds per turn one at a time on an idle server: the service time without queueing. */
+    msByKind: Object.fromEntries(Object.entries(msByKind).map(([name, values]) => [name, mean(values)])),
     intents,
   };
 }

@@ -3,6 +3,8 @@ import type { SqlDriverAdapter, SqlDriverAdapterFactory, Transaction } from '@pr
 /** How many SQL statements went to the database through a counted adapter. */
 export interface StatementCounter {
   count: number;
+  /** Sees each statement's SQL text (for finding where a turn's round trips go). */
+  onStatement?: (sql: string) => void;
 }
 
 /**
@@ -20,14 +22,17 @@ function wrapAdapter(adapter: SqlDriverAdapter, counter: StatementCounter): SqlD
   return intercept(adapter, {
     queryRaw: (target) => (query: Parameters<SqlDriverAdapter['queryRaw']>[0]) => {
       counter.count += 1;
+      counter.onStatement?.(query.sql);
       return target.queryRaw(query);
     },
     executeRaw: (target) => (query: Parameters<SqlDriverAdapter['executeRaw']>[0]) => {
       counter.count += 1;
+      counter.onStatement?.(query.sql);
       return target.executeRaw(query);
     },
     startTransaction: (target) => async (isolationLevel?: Parameters<SqlDriverAdapter['startTransaction']>[0]) => {
       counter.count += 1;
+      counter.onStatement?.('BEGIN');
       return wrapTransaction(await target.startTransaction(isolationLevel), counter);
     },
   });
@@ -37,10 +42,12 @@ function wrapTransaction(transaction: Transaction, counter: StatementCounter): T
   return intercept(transaction, {
     queryRaw: (target) => (query: Parameters<Transaction['queryRaw']>[0]) => {
       counter.count += 1;
+      counter.onStatement?.(query.sql);
       return target.queryRaw(query);
     },
     executeRaw: (target) => (query: Parameters<Transaction['executeRaw']>[0]) => {
       counter.count += 1;
+      counter.onStatement?.(query.sql);
       return target.executeRaw(query);
     },
   });
