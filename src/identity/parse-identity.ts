@@ -10,7 +10,7 @@ export interface IdentityParts {
 
 const DIGITS_WITH_SPACES = /(?<=[0-9])[\s-]+(?=[0-9Xx])/g;
 const ID_CANDIDATE = /(?<![0-9])[0-9]{6,}[Xx]?(?![0-9])/;
-const HAN_FILLER = /我叫|我是|本人|姓名|名字|名叫|持证人|身份证号码|身份证号|身份证|身分证|证件号码|证件号|号码|号|是|为/gu;
+const HAN_FILLER = /我的名字|我的姓名|我的身份证|我叫|我是|本人|姓名|名字|名叫|叫做|持证人|身份证号码|身份证号|身份证|身分证|证件号码|证件号|号码|号|叫|是|为/gu;
 const LATIN_FILLER = /\b(my name is|my name|name|id number|id no|id|is|and|i am|i'm)\b/giu;
 const PUNCTUATION = /[\p{P}\p{S}]/gu;
 const HAN_NAME = /^[\p{Script=Han}]{2,5}$/u;
@@ -28,7 +28,7 @@ export function parseIdentity(text: string): IdentityParts {
     rest = rest.replace(idMatch[0], ' ');
   }
   const simplified = toSimplified(rest);
-  const han = simplified.replace(HAN_FILLER, ' ').replace(PUNCTUATION, ' ').replace(/\s+/g, '');
+  const han = /\p{Script=Han}/u.test(simplified) ? simplified.replace(HAN_FILLER, ' ').replace(/[^\p{Script=Han}]/gu, '') : '';
   if (HAN_NAME.test(han) && !NOT_IN_NAMES.test(han)) {
     parts.name = han;
     return parts;

@@ -11,6 +11,8 @@ describe('parseIdentity', () => {
     ['刘洋', { name: '刘洋' }],
     ['My name is Li Na', { name: 'Li Na' }],
     ['1101051990030712', { idCandidate: '1101051990030712' }],
+    ['我的身份证是310115198805122347，名字叫李娜', { name: '李娜', idCandidate: '310115198805122347' }],
+    ['ID 510107198501014563 name 刘洋', { name: '刘洋', idCandidate: '510107198501014563' }],
   ])('%s', (text, expected) => {
     expect(parseIdentity(text)).toEqual(expected);
   });
