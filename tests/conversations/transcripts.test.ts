@@ -122,6 +122,7 @@ describe.each(testDatabases())('conversation stories on $name', ({ open }) => {
       try {
         await play(own, name, transcript);
         await assertNoIdNumbersStored(own);
+        if (name === 'lockout') expect(await own.database.prisma.auditLog.count({ where: { action: 'lock_verification' } })).toBe(1);
       } finally {
         await own.close();
       }

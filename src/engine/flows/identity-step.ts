@@ -89,7 +89,10 @@ async function verify(
   await context.guard.record(context.address, holder !== null);
   if (!holder) {
     const lockedNow = await lockedReply(context);
-    if (lockedNow) return { replies: [lockedNow], state: null };
+    if (lockedNow) {
+      await context.audit.record({ actor: context.actor.id, action: 'lock_verification' });
+      return { replies: [lockedNow], state: null };
+    }
     const { pendingName: _name, sealedId: _id, ...rest } = state;
     return {
       replies: [{ text: localize(noCertificateFound, context.locale), buttons: [humanButton(context)] }],
