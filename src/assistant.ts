@@ -81,7 +81,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
   });
   const outboxSignal = createLocalOutboxSignal();
   const outbox = createPrismaOutbox(prisma, outboxSignal, clock);
-  const handoff = createHandoffDesk({ prisma, outbox, clock });
+  const handoff = createHandoffDesk({ prisma, outbox, clock, signal: outboxSignal });
   const identities = createPrismaIdentityMemory(prisma, clock);
   const engine = createEngine({
     faq,

@@ -3,6 +3,8 @@ import type { Channel } from '../engine/types.ts';
 import type { HandoffTicket, Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { detectLocale, localize } from '../i18n/locale.ts';
 import { maskIdNumbers } from '../logging.ts';
+import type { LocalOutboxSignal } from '../messaging/local-outbox-signal.ts';
+import { insertOutboxRow } from '../messaging/outbox-rows.ts';
 import type { Outbox } from '../messaging/types.ts';
 import type { HandoffDesk, HandoffTicketView, TranscriptLine } from './types.ts';
 
@@ -18,6 +20,8 @@ export interface HandoffDeskDeps {
   prisma: PrismaClient;
   outbox: Outbox;
   clock: Clock;
+  /** Wakes the dispatcher for the "ticket opened" row, written in the ticket's own transaction. */
+  signal?: Pick<LocalOutboxSignal, 'emit'>;
 }
 
 function toView(row: HandoffTicket): HandoffTicketView {
@@ -37,7 +41,7 @@ function toView(row: HandoffTicket): HandoffTicketView {
  * Tickets in the HandoffTicket table; everything outward (to the staff desk, to the candidate)
  * goes through the outbox, so it is delivered once by one instance.
  */
-export function createHandoffDesk({ prisma, outbox, clock }: HandoffDeskDeps): HandoffDesk {
+export function createHandoffDesk({ prisma, outbox, clock, signal }: HandoffDeskDeps): HandoffDesk {
   async function appendLine(ticketId: string, line: TranscriptLine): Promise<HandoffTicket | null> {
     const row = await prisma.handoffTicket.findUnique({ where: { id: ticketId } });
     if (!row) return null;
@@ -50,10 +54,19 @@ export function createHandoffDesk({ prisma, outbox, clock }: HandoffDeskDeps): H
       const existing = await prisma.handoffTicket.findFirst({ where: { channel: address.channel, chatId: address.chatId, status: 'OPEN' } });
       if (existing) return toView(existing);
       const masked = transcript.map((line) => ({ ...line, text: maskIdNumbers(line.text) }));
-      const row = await prisma.handoffTicket.create({
-        data: { channel: address.channel, chatId: address.chatId, reason, transcript: masked as unknown as Prisma.InputJsonValue, createdAt: clock.now() },
+      // The ticket and the desk's notice commit together: no ticket goes unseen by staff.
+      const { row, outboxId } = await prisma.$transaction(async (tx) => {
+        const created = await tx.handoffTicket.create({
+          data: { channel: address.channel, chatId: address.chatId, reason, transcript: masked as unknown as Prisma.InputJsonValue, createdAt: clock.now() },
+        });
+        const id = await insertOutboxRow(
+          tx,
+          { address: HANDOFF_DESK_ADDRESS, payload: { kind: 'handoff_opened', ticketId: created.id }, dedupeKey: `handoff-opened:${created.id}` },
+          clock.now(),
+        );
+        return { row: created, outboxId: id };
       });
-      await outbox.enqueue({ address: HANDOFF_DESK_ADDRESS, payload: { kind: 'handoff_opened', ticketId: row.id }, dedupeKey: `handoff-opened:${row.id}` });
+      if (outboxId !== null) signal?.emit(HANDOFF_DESK_ADDRESS, outboxId);
       return toView(row);
     },
     async activeFor({ channel, chatId }) {
