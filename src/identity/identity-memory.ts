@@ -6,8 +6,13 @@ export const IDENTITY_MEMORY_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** A chat that proved who it is, remembered for 30 days (ChannelIdentity), then asked again. */
+export interface RememberedIdentity {
+  holderId: string;
+  verifiedAt: Date;
+}
+
 export interface IdentityMemory {
-  recall(address: ChannelAddress): Promise<string | null>;
+  recall(address: ChannelAddress): Promise<RememberedIdentity | null>;
   remember(address: ChannelAddress, holderId: string): Promise<void>;
   forget(address: ChannelAddress): Promise<void>;
 }
@@ -17,7 +22,7 @@ export function createPrismaIdentityMemory(prisma: PrismaClient, clock: Clock): 
     async recall({ channel, chatId }) {
       const row = await prisma.channelIdentity.findUnique({ where: { channel_chatId: { channel, chatId } } });
       if (!row || row.expiresAt.getTime() <= clock.now().getTime()) return null;
-      return row.holderId;
+      return { holderId: row.holderId, verifiedAt: row.verifiedAt };
     },
     async remember({ channel, chatId }, holderId) {
       const verifiedAt = clock.now();

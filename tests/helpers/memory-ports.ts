@@ -114,7 +114,7 @@ export function createMemoryHandoffDesk(): HandoffDesk & { forwarded: string[] }
 /** Engine dependencies held in memory: the fakes unit tests pass in. */
 export function createMemoryEngineDeps(start = new Date('2026-04-01T02:00:00Z')) {
   const clock = fixedClock(start);
-  const identities = new Map<string, string>();
+  const identities = new Map<string, { holderId: string; verifiedAt: Date }>();
   const failures = new Map<string, Date[]>();
   const audit: AuditEntry[] = [];
   const handoff = createMemoryHandoffDesk();
@@ -126,7 +126,7 @@ export function createMemoryEngineDeps(start = new Date('2026-04-01T02:00:00Z'))
     conversations,
     identities: {
       recall: async (address) => identities.get(key(address)) ?? null,
-      remember: async (address, holderId) => void identities.set(key(address), holderId),
+      remember: async (address, holderId) => void identities.set(key(address), { holderId, verifiedAt: clock.now() }),
       forget: async (address) => void identities.delete(key(address)),
     },
     guard: {

@@ -18,6 +18,8 @@ import { continueIdentity, identityPrompt, lockedReply, maskName, recogniseIdent
 
 type Step = FlowStep<CertificateFlowState>;
 
+const RECENT_VERIFICATION_MS = 30 * 60_000;
+
 /**
  * The three certificate actions share their first steps (identity, then which certificate) and
  * differ in what they do with the chosen certificate: status and download show its state (with
@@ -26,8 +28,12 @@ type Step = FlowStep<CertificateFlowState>;
 export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
   async function begin(context: FlowContext, options: { certificateId?: string }): Promise<Step> {
     const base: CertificateFlowState = { step: 'identity', ...(options.certificateId ? { requestedCertificateId: options.certificateId } : {}) };
-    const holderId = await context.identities.recall(context.address);
-    if (holderId) return afterIdentity(context, base, holderId, 'remembered');
+    const remembered = await context.identities.recall(context.address);
+    if (remembered) {
+      // Someone who verified a moment ago needs no reminder of who this chat is.
+      const recent = context.now.getTime() - remembered.verifiedAt.getTime() < RECENT_VERIFICATION_MS;
+      return afterIdentity(context, base, remembered.holderId, recent ? [] : 'remembered');
+    }
     const locked = await lockedReply(context);
     if (locked) return { replies: [locked], state: null };
     return { replies: [identityPrompt(context, base)], state: base };
