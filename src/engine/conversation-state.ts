@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TranscriptLine } from '../handoff/types.ts';
 import { maskIdNumbers } from '../logging.ts';
+import { storableText } from './storable-text.ts';
 import type { Locale } from './types.ts';
 
 export const TRANSCRIPT_LINES = 20;
@@ -51,6 +52,6 @@ export function appendTranscript(
   at: Date,
 ): TranscriptLine[] {
   if (!text) return transcript;
-  const short = text.length > TRANSCRIPT_LINE_CHARACTERS ? `${text.slice(0, TRANSCRIPT_LINE_CHARACTERS)}…` : text;
+  const short = text.length > TRANSCRIPT_LINE_CHARACTERS ? `${storableText(text.slice(0, TRANSCRIPT_LINE_CHARACTERS))}…` : text;
   return [...transcript, { from, text: maskIdNumbers(short), at: at.toISOString() }].slice(-TRANSCRIPT_LINES);
 }

@@ -12,6 +12,12 @@ describe('conversation state', () => {
     expect(transcript.at(-1)?.text.length).toBeLessThan(600);
   });
 
+  it('never cuts a line inside a surrogate pair', () => {
+    const line = appendTranscript([], 'user', `a${'😀'.repeat(400)}`, new Date())[0]?.text ?? '';
+    expect(line).toMatch(/…$/);
+    expect(line).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
   it('starts over from a saved state that no longer parses', () => {
     expect(parseConversationState({ locale: 'fr', flow: 3 }, 'en')).toEqual(initialState('en'));
     expect(parseConversationState({ locale: 'zh-Hant' }).locale).toBe('zh-Hant');
