@@ -9,7 +9,6 @@ import { storableText } from './storable-text.ts';
 import {
   HANDOFF_AFTER_MISUNDERSTOOD,
   MAX_TEXT_LENGTH,
-  applyStep,
   beginFlow,
   continueFlow,
   flowContext,
