@@ -98,6 +98,8 @@ async function runCommand(deps: TurnDeps, turn: Turn, message: Message, command:
       turn.replies.push({ text: t(turn, phrases.forgotten), buttons: menuButtons(turn) });
       break;
     case 'notify':
+      // The button answers the status flow's last question ("shall I tell you when it is online?").
+      turn.intent = 'flow';
       await subscribe(deps, turn, message, command.batchId);
       break;
     case 'start':
