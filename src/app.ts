@@ -65,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     downloadLinkTtlMinutes: config.DOWNLOAD_LINK_TTL_MINUTES,
     logger,
     ...(options.intervals ? { intervals: options.intervals } : {}),
+    // Outbox rows written by other instances wake this instance's web chat streams.
+    ...(config.DATABASE_URL ? { outboxListenUrl: config.DATABASE_URL } : {}),
   });
   const metrics = createMetricsRegistry();
   const engine = instrumentTurns(assistant.engine, metrics);
