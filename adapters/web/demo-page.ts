@@ -19,6 +19,7 @@ export const demoPageHtml = `<!doctype html>
   section { background: #fff; border-radius: 8px; padding: 8px 24px 16px; margin-bottom: 16px; box-shadow: 0 1px 2px rgba(0,0,0,.06); }
   h2 { color: #9f1d20; font-size: 19px; }
   p, li { font-size: 15px; }
+  /* Broad on purpose: the widget lives in a shadow root, so host rules like this never reach it. */
   button { background: #ffd400; color: #000; font-size: 22px; border: 4px dashed #000; }
   footer { text-align: center; color: #667; font-size: 13px; padding: 16px; }
 </style>
@@ -45,7 +46,6 @@ export const demoPageHtml = `<!doctype html>
   <section>
     <h2>常见问题</h2>
     <p>关于证书何时发放、为什么看不到证书、加注有效期多久等问题，可以点击页面右下角的“在线咨询”，智能助手会为您解答，需要时也可以转人工客服。</p>
-    <p><button type="button">这是页面自己的按钮（样式很夸张）</button></p>
   </section>
 </main>
 <footer>本页面为演示页面，所有数据均为虚构。</footer>
