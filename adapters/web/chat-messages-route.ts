@@ -41,6 +41,8 @@ export function registerChatMessagesRoute(app: FastifyInstance, options: ChatMes
       options.logger.error({ err: error }, 'web chat: the engine failed to answer a turn');
       throw new EngineUnavailable();
     }
+    // The engine apologises rather than throwing; over HTTP a failed turn is a 503, so the widget may retry it.
+    if (result.failed) throw new EngineUnavailable();
     return { sessionId, intent: result.intent, replies: result.replies.map(toWireReply) };
   }
 

@@ -57,7 +57,7 @@ export function createEngine(deps: EngineDeps): Engine {
     } catch (error) {
       deps.logger?.error({ channel: message.channel }, `turn failed: ${maskIdNumbers(error instanceof Error ? (error.stack ?? error.message) : String(error))}`);
       const locale = known.locale ?? detectLocale(message.text, message.locale);
-      return { intent: 'none', locale, replies: [{ text: localize(phrases.failure, locale) }] };
+      return { intent: 'none', locale, replies: [{ text: localize(phrases.failure, locale) }], failed: true };
     }
   }
 

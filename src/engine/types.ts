@@ -58,4 +58,6 @@ export interface TurnResult {
   intent: TurnIntent;
   locale: Locale;
   replies: Reply[];
+  /** Set when the turn could not run (e.g. the database is unreachable): `replies` only apologise and nothing was saved. */
+  failed?: true;
 }

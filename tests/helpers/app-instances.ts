@@ -3,6 +3,7 @@ import { buildApp, type App } from '../../src/app.ts';
 import { seedDemoData } from '../../src/certificates/demo-data.ts';
 import { systemClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';
+import type { Reply } from '../../src/engine/types.ts';
 import { openDatabase } from '../../src/storage/database.ts';
 
 /** What every instance of one deployment shares (docs/deployment.md). */
@@ -95,7 +96,7 @@ export interface ChatAnswer {
   status: number;
   sessionId?: string;
   intent?: string;
-  replies?: { text: string; buttons?: { label: string; value: string }[] }[];
+  replies?: Reply[];
   error?: string;
   message?: string;
 }
@@ -111,6 +112,16 @@ export async function chat(baseUrl: string, body: { text: string; sessionId?: st
   return { status: response.status, ...((await response.json()) as Omit<ChatAnswer, 'status'>) };
 }
 
+/** Everything a person would see of an answer (text, buttons, link, card), for "contains" checks. */
 export function replyText(answer: ChatAnswer): string {
-  return (answer.replies ?? []).map((reply) => [reply.text, ...(reply.buttons ?? []).map((button) => `[${button.label}|${button.value}]`)].join('\n')).join('\n---\n');
+  return (answer.replies ?? [])
+    .map((reply) =>
+      [
+        reply.text,
+        ...(reply.buttons ?? []).map((button) => `[${button.label}|${button.value}]`),
+        reply.link ? `(${reply.link.label} ${reply.link.url})` : '',
+        ...(reply.card ? [reply.card.title, ...reply.card.fields.map((field) => `${field.label}: ${field.value}`)] : []),
+      ].join('\n'),
+    )
+    .join('\n---\n');
 }
