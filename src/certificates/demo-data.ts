@@ -4,7 +4,7 @@ import { DAY_MS } from './calendar.ts';
 import { hashIdNumber, idLast4 } from './id-number.ts';
 import { ANNOTATION_SCENARIO, type BatchState, type IssuerKind } from './types.ts';
 
-/** The invented demo data of /work/shared/DEMO-DATA.md. Day offsets are relative to the seeding day. */
+/** The invented demo data of the shared DEMO-DATA.md contract. Day offsets are relative to the seeding day. */
 export const DEMO_BATCHES: ReadonlyArray<{ qualification: string; examYear: number; state: BatchState }> = [
   { qualification: '一级建造师', examYear: 2022, state: 'RECEIVING' },
   { qualification: '一级建造师', examYear: 2021, state: 'ONLINE' },
