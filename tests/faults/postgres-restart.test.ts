@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { conversationStateSchema } from '../../src/engine/conversation-state.ts';
 import { PrismaClient } from '../../src/generated/prisma/client.ts';
+import { insertOutboxRow } from '../../src/messaging/outbox-rows.ts';
+import { createSseReader } from '../adapters/web/sse-reader.ts';
 import { chat, eventually, replyText, seedDatabase, startInstance, type Instance } from '../helpers/app-instances.ts';
 import { canRunPrivateCluster, startPrivateCluster, type PostgresCluster } from '../helpers/postgres-cluster.ts';
 import { createThrowawayDatabase } from '../helpers/throwaway-database.ts';
@@ -101,5 +103,26 @@ describe.skipIf(!enabled)('PostgreSQL restarted in the middle of conversations (
     expect(answer.status).toBe(200);
     expect(replyText(answer)).toContain('JL2020004567');
     expect(await health(instance)).toBe(200);
+  });
+
+  it('after a restart, rows another instance writes still wake this instance\'s event streams (the LISTEN connection comes back)', async () => {
+    const first = await chat(instance.baseUrl, { text: '你好' });
+    const sessionId = first.sessionId!;
+    const events = new AbortController();
+    const reader = createSseReader(await fetch(`${instance.baseUrl}/api/chat/events?sessionId=${sessionId}`, { signal: events.signal }));
+    try {
+      await cluster.restart();
+      // Written as another instance would: its own connection, announced by pg_notify at commit.
+      const id = await eventually(
+        () => insertOutboxRow(prisma, { address: { channel: 'web', chatId: sessionId }, payload: { kind: 'replies', replies: [{ text: '客服：重启之后的消息' }] } }).catch(() => undefined),
+        10_000,
+        'an outbox row written after the restart',
+      );
+      const event = await reader.next(15_000);
+      expect(event.id).toBe(String(id));
+      expect(event.data).toContain('重启之后的消息');
+    } finally {
+      events.abort();
+    }
   });
 });
