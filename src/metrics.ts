@@ -38,6 +38,8 @@ export function instrumentTurns(handler: TurnHandler, registry: Registry): TurnH
       try {
         const result = await handler.handleTurn(message);
         turns.inc({ channel: message.channel, intent: result.intent });
+        // The engine answers a failed turn with an apology instead of throwing.
+        if (result.failed) failures.inc({ channel: message.channel });
         return result;
       } catch (error) {
         failures.inc({ channel: message.channel });

@@ -63,6 +63,8 @@ describe.skipIf(!enabled)('PostgreSQL restarted in the middle of conversations (
       expect(downEnglish.message).toBe(UNAVAILABLE_EN);
       expect(JSON.stringify(downEnglish)).not.toContain('330106198709097898');
       expect(await health(instance)).toBe(503);
+      const metrics = await (await fetch(`${instance.baseUrl}/metrics`)).text();
+      expect(metrics).toMatch(/assistant_turn_failures_total\{channel="web"\} 2\b/);
     } finally {
       await cluster.start();
     }
