@@ -6,6 +6,7 @@ import { writeAudit } from './audit.ts';
 import { moveBatch } from './batch-state.ts';
 import { certificateInclude, isUuid, toCertificateView } from './certificate-records.ts';
 import { signedDownloadUrl } from './download-links.ts';
+import { insertGrantWithAudit } from './grant-insert.ts';
 import { hashIdNumber, isValidIdNumber } from './id-number.ts';
 import type { CertificateService, CertificateView, DownloadOutcome } from './types.ts';
 
@@ -54,9 +55,9 @@ export function createCertificateService(deps: CertificateServiceDeps): Certific
 
     requestAnnotation: (input, actor) => requestAnnotation(prisma, clock, input, actor),
 
-    async createDownloadLink({ holderId, certificateId }, actor): Promise<DownloadOutcome> {
+    async createDownloadLink({ holderId, certificateId, loaded }, actor): Promise<DownloadOutcome> {
       if (!isUuid(holderId) || !isUuid(certificateId)) return { ok: false, reason: 'not_found' };
-      const certificate = await view({ id: certificateId, holderId });
+      const certificate = loaded?.id === certificateId ? loaded : await view({ id: certificateId, holderId });
       if (!certificate) return { ok: false, reason: 'not_found' };
       const { state } = certificate;
       if (state.kind !== 'active' && state.kind !== 'downloadable_without_annotation') {
@@ -65,11 +66,9 @@ export function createCertificateService(deps: CertificateServiceDeps): Certific
       const now = clock.now();
       const linkEnd = now.getTime() + deps.downloadLinkTtlMinutes * 60_000;
       const expiresAt = new Date(state.kind === 'active' ? Math.min(linkEnd, state.annotation.expiresAt.getTime()) : linkEnd);
-      const grant = await prisma.downloadGrant.create({
-        data: { certificateId, annotationId: state.kind === 'active' ? state.annotation.id : null, expiresAt, createdAt: now },
-      });
-      await writeAudit(prisma, actor, 'create_download_link', { holderId, certificateId, details: { grantId: grant.id } });
-      const url = signedDownloadUrl(deps.publicBaseUrl, grant.id, expiresAt, deps.secrets.downloadLinkKey);
+      const annotationId = state.kind === 'active' ? state.annotation.id : null;
+      const grantId = await insertGrantWithAudit(prisma, { holderId, certificateId, annotationId, expiresAt, createdAt: now }, actor);
+      const url = signedDownloadUrl(deps.publicBaseUrl, grantId, expiresAt, deps.secrets.downloadLinkKey);
       return { ok: true, url, expiresAt, certificate };
     },
 

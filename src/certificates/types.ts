@@ -98,7 +98,11 @@ export interface CertificateService {
     input: { holderId: string; certificateId: string; validityDays: number; requestKey?: string },
     actor: Actor,
   ): Promise<AnnotationOutcome>;
-  createDownloadLink(input: { holderId: string; certificateId: string }, actor: Actor): Promise<DownloadOutcome>;
+  /**
+   * `loaded`: the certificate as the caller has just read it for this holder (listCertificates or
+   * getCertificate in the same turn); it saves reading it again.
+   */
+  createDownloadLink(input: { holderId: string; certificateId: string; loaded?: CertificateView }, actor: Actor): Promise<DownloadOutcome>;
   /** Staff look-up by certificate number (no ID number is ever returned). */
   findByNumber(number: string, actor: Actor): Promise<CertificateView | null>;
   /** Moves a batch; a move to ONLINE records a domain event that later notifies subscribers. */

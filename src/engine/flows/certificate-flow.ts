@@ -62,7 +62,7 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
     }
     const kind = certificate.state.kind;
     const download = kind === 'active' || kind === 'downloadable_without_annotation'
-      ? await context.certificates.createDownloadLink({ holderId: state.holderId ?? '', certificateId: certificate.id }, context.actor)
+      ? await context.certificates.createDownloadLink({ holderId: state.holderId ?? '', certificateId: certificate.id, loaded: certificate }, context.actor)
       : undefined;
     await context.audit.record({
       actor: context.actor.id,
