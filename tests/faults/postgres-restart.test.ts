@@ -19,7 +19,7 @@ async function health(instance: Instance): Promise<number> {
 }
 
 /** Restarts need a private cluster (initdb + pg_ctl on a free port): the shared server is never touched. */
-describe.skipIf(!enabled)('PostgreSQL restarted in the middle of conversations (private cluster)', () => {
+describe.skipIf(!enabled)(`PostgreSQL restarted in the middle of conversations (private cluster)${enabled ? '' : ' (skipped: needs TEST_DATABASE_URL and the PostgreSQL binaries for initdb/pg_ctl)'}`, () => {
   let cluster: PostgresCluster;
   let instance: Instance;
   let prisma: PrismaClient;

@@ -15,7 +15,7 @@ import { createThrowawayDatabase, type ThrowawayDatabase } from '../helpers/thro
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
-describe.skipIf(!serverUrl)('two separate processes (npm start) on one PostgreSQL', () => {
+describe.skipIf(!serverUrl)(`two separate processes (npm start) on one PostgreSQL${serverUrl ? '' : ' (skipped: TEST_DATABASE_URL is not set)'}`, () => {
   let database: ThrowawayDatabase;
   let bot: FakeBotApi;
   let slack: FakeSlackApi;
@@ -29,7 +29,9 @@ describe.skipIf(!serverUrl)('two separate processes (npm start) on one PostgreSQ
     bot = await startFakeBotApi();
     slack = new FakeSlackApi();
     const env = instanceEnv({ databaseUrl: database.url, telegramApiRoot: bot.apiRoot, slackApiUrl: await slack.start() });
+    const startedAt = Date.now();
     [a, b] = await Promise.all([spawnInstance(env), spawnInstance(env)]);
+    console.info(`child-processes: two npm-start processes listening after ${Date.now() - startedAt} ms`);
     prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
   }, 40_000);
 

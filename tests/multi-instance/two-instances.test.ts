@@ -45,7 +45,7 @@ async function postSlack(instance: Instance, body: string, retryNum?: number): P
 
 const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.skipIf(!serverUrl)('two instances on one PostgreSQL behave as one assistant', () => {
+describe.skipIf(!serverUrl)(`two instances on one PostgreSQL behave as one assistant${serverUrl ? '' : ' (skipped: TEST_DATABASE_URL is not set)'}`, () => {
   let database: ThrowawayDatabase;
   let bot: FakeBotApi;
   let slack: FakeSlackApi;
