@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { buildApp, type App } from '../../src/app.ts';
+import { buildApp, type App } from '../../src/main.ts';
 import { loadConfig } from '../../src/config.ts';
 import { IN_MEMORY, openDatabase } from '../../src/storage/database.ts';
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { buildApp, type App } from '../../src/app.ts';
+import { buildApp, type App } from '../../src/main.ts';
 import { seedDemoData } from '../../src/certificates/demo-data.ts';
 import { systemClock } from '../../src/clock.ts';
 import { loadConfig } from '../../src/config.ts';

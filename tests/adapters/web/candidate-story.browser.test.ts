@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../../src/app.ts';
+import { buildApp, type App } from '../../../src/main.ts';
 import { loadConfig } from '../../../src/config.ts';
 import { openDatabase, type Database } from '../../../src/storage/database.ts';
 
