@@ -1,11 +1,58 @@
-import * as OpenCC from 'opencc-js';
+import { Trie, type DictLike } from 'opencc-js/core';
+import { configs } from 'opencc-js/preset';
 
-/** Converters are built once: building one parses the dictionaries (tens of milliseconds). */
-const toSimplifiedConverter = OpenCC.Converter({ from: 'tw', to: 'cn' });
-const toTraditionalConverter = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/**
+ * The four OpenCC conversions, built the way opencc-js's `Converter` builds them (normalise,
+ * segment, then each dictionary group in turn) but with every dictionary trie built once and
+ * shared: s2t and s2tw use the same simplified-to-traditional trie, t2s and tw2s the same
+ * traditional-to-simplified one, and all four the same normalisation trie. opencc-js builds one
+ * per converter, and its tries are the bulk of the process's memory. Building one parses the
+ * dictionaries (tens of milliseconds), so they are built once.
+ */
+interface ConversionConfig {
+  normalizationChain?: readonly (readonly DictLike[])[];
+  segmentation?: DictLike | readonly DictLike[];
+  conversionChain: readonly (readonly DictLike[])[];
+}
+
+const dictIds = new Map<DictLike, number>();
+const tries = new Map<string, Trie>();
+
+function sharedTrie(group: readonly DictLike[]): Trie {
+  const key = group.map((dict) => dictIds.get(dict) ?? dictIds.set(dict, dictIds.size).size - 1).join(',');
+  let trie = tries.get(key);
+  if (!trie) {
+    trie = new Trie();
+    trie.loadDictGroup(group);
+    tries.set(key, trie);
+  }
+  return trie;
+}
+
+function converter(name: string): (text: string) => string {
+  const config = (configs as Record<string, ConversionConfig | undefined>)[name];
+  if (!config) throw new Error(`opencc-js has no ${name} configuration`);
+  const normalization = (config.normalizationChain ?? []).map(sharedTrie);
+  const segmentation = config.segmentation === undefined ? null : sharedTrie(segmentationGroup(config.segmentation));
+  const chain = config.conversionChain.map(sharedTrie);
+  return (text) => {
+    const normalised = normalization.reduce((result, trie) => trie.convert(result), text);
+    const segments = segmentation ? segmentation.segment(normalised) : [normalised];
+    return chain.reduce((current, trie) => current.map((segment) => trie.convert(segment)), segments).join('');
+  };
+}
+
+/** opencc-js loads a segmentation given as a list of dictionaries as a group, anything else as one dictionary. */
+function segmentationGroup(segmentation: DictLike | readonly DictLike[]): readonly DictLike[] {
+  const isList = Array.isArray(segmentation) && segmentation.every((dict) => typeof dict === 'string');
+  return isList ? (segmentation as readonly DictLike[]) : [segmentation as DictLike];
+}
+
+const toSimplifiedConverter = converter('tw2s');
+const toTraditionalConverter = converter('s2tw');
 /** Standard OpenCC traditional, without Taiwan's variant choices (注 stays 注): used to detect the script. */
-const toStandardTraditionalConverter = OpenCC.Converter({ from: 'cn', to: 't' });
-const fromStandardTraditionalConverter = OpenCC.Converter({ from: 't', to: 'cn' });
+const toStandardTraditionalConverter = converter('s2t');
+const fromStandardTraditionalConverter = converter('t2s');
 
 export function toSimplified(text: string): string {
   return toSimplifiedConverter(text);
