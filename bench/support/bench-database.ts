@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient, migratePostgres, type Database } from '../../src/storage/database.ts';
 import { applyMigrations } from '../../src/storage/migrate.ts';
 import { pgliteMigrationConnection } from '../../src/storage/migration-connections.ts';
@@ -21,6 +19,8 @@ export function benchPostgresUrl(env: NodeJS.ProcessEnv = process.env): string {
  */
 export async function openCountedDatabase(kind: 'pglite' | 'postgres', counter: StatementCounter, serverUrl = benchPostgresUrl()): Promise<Database> {
   if (kind === 'pglite') {
+    // Imported only here, as src/storage/database.ts does, so a PostgreSQL server's memory is measured without PGlite loaded.
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     const pglite = new PGlite();
     await applyMigrations(pgliteMigrationConnection(pglite));
     const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite), counter) });
