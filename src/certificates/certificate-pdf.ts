@@ -2,8 +2,7 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import * as fontkit from 'fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFPage, RGB } from 'pdf-lib';
 import { chinaDay } from './calendar.ts';
 import type { AnnotationView, CertificateView } from './types.ts';
 
@@ -22,7 +21,7 @@ let parsedFont: Promise<Fontkit> | null = null;
  * font is parsed once and shared; each document only builds its own subset.
  */
 function cachedFontkit(): Promise<Fontkit> {
-  parsedFont ??= readFile(FONT_FILE).then((bytes) => {
+  parsedFont ??= Promise.all([import('fontkit'), readFile(FONT_FILE)]).then(([fontkit, bytes]) => {
     const font = fontkit.create(bytes) as unknown as object & { createSubset(): FontkitSubset };
     const adapted = new Proxy(font, {
       get(target, property) {
@@ -59,8 +58,15 @@ function streamingSubset(subset: FontkitSubset): FontkitSubset & { encodeStream(
   }) as FontkitSubset & { encodeStream(): EventEmitter };
 }
 
-const INK = rgb(0.1, 0.1, 0.1);
-const SEAL_RED = rgb(0.78, 0.1, 0.1);
+// pdf-lib and fontkit (about 35 MB of RSS) load with the first download, not with the server.
+let pdfLibrary: Promise<typeof import('pdf-lib')> | null = null;
+
+interface Palette {
+  ink: RGB;
+  sealRed: RGB;
+  label: RGB;
+  footnote: RGB;
+}
 
 function dateTime(instant: Date): string {
   const time = new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(11, 16);
@@ -87,38 +93,41 @@ export function certificateLines(certificate: CertificateView, annotation: Annot
   return lines;
 }
 
-function drawSeal(page: PDFPage, font: PDFFont, name: string, x: number, y: number): void {
-  page.drawCircle({ x, y, size: 52, borderColor: SEAL_RED, borderWidth: 2 });
+function drawSeal(page: PDFPage, font: PDFFont, palette: Palette, name: string, x: number, y: number): void {
+  page.drawCircle({ x, y, size: 52, borderColor: palette.sealRed, borderWidth: 2 });
   const perLine = 9;
   const rows: string[] = [];
   for (let index = 0; index < name.length; index += perLine) rows.push(name.slice(index, index + perLine));
   rows.forEach((row, index) => {
     const size = 8;
-    page.drawText(row, { x: x - font.widthOfTextAtSize(row, size) / 2, y: y + 14 - index * 11, size, font, color: SEAL_RED });
+    page.drawText(row, { x: x - font.widthOfTextAtSize(row, size) / 2, y: y + 14 - index * 11, size, font, color: palette.sealRed });
   });
 }
 
 /** An A4 certificate PDF with embedded (subset) Noto Sans SC, so the Chinese text renders and can be copied. */
 export async function renderCertificatePdf(certificate: CertificateView, annotation: AnnotationView | null, downloadedAt: Date): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create();
+  pdfLibrary ??= import('pdf-lib');
+  const { PDFDocument, rgb } = await pdfLibrary;
+  const palette: Palette = { ink: rgb(0.1, 0.1, 0.1), sealRed: rgb(0.78, 0.1, 0.1), label: rgb(0.35, 0.35, 0.35), footnote: rgb(0.45, 0.45, 0.45) };
+  const pdf: PDFDocument = await PDFDocument.create();
   pdf.registerFontkit(await cachedFontkit());
   const font = await pdf.embedFont(new Uint8Array(0), { subset: true });
   pdf.setTitle(`专业技术人员职业资格电子证书 ${certificate.number ?? ''}`.trim());
   pdf.setProducer('cert-assistant');
   const page = pdf.addPage([595.28, 841.89]);
   const title = '专业技术人员职业资格电子证书';
-  page.drawText(title, { x: (595.28 - font.widthOfTextAtSize(title, 22)) / 2, y: 770, size: 22, font, color: INK });
+  page.drawText(title, { x: (595.28 - font.widthOfTextAtSize(title, 22)) / 2, y: 770, size: 22, font, color: palette.ink });
   let y = 700;
   for (const [label, value] of certificateLines(certificate, annotation)) {
-    page.drawText(label, { x: 60, y, size: 11, font, color: rgb(0.35, 0.35, 0.35) });
-    page.drawText(value, { x: 230, y, size: 12, font, color: INK });
+    page.drawText(label, { x: 60, y, size: 11, font, color: palette.label });
+    page.drawText(value, { x: 230, y, size: 12, font, color: palette.ink });
     y -= 30;
   }
-  page.drawText('印章 Seals', { x: 60, y: y - 10, size: 11, font, color: rgb(0.35, 0.35, 0.35) });
+  page.drawText('印章 Seals', { x: 60, y: y - 10, size: 11, font, color: palette.label });
   certificate.seals.forEach((seal, index) => {
-    page.drawText(seal, { x: 230, y: y - 10 - index * 18, size: 10, font, color: SEAL_RED });
-    drawSeal(page, font, seal, 150 + index * 150, 170);
+    page.drawText(seal, { x: 230, y: y - 10 - index * 18, size: 10, font, color: palette.sealRed });
+    drawSeal(page, font, palette, seal, 150 + index * 150, 170);
   });
-  page.drawText(`下载时间 Downloaded ${dateTime(downloadedAt)}（北京时间）`, { x: 60, y: 60, size: 9, font, color: rgb(0.45, 0.45, 0.45) });
+  page.drawText(`下载时间 Downloaded ${dateTime(downloadedAt)}（北京时间）`, { x: 60, y: 60, size: 9, font, color: palette.footnote });
   return pdf.save();
 }
