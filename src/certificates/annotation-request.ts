@@ -1,8 +1,8 @@
 import type { Clock } from '../clock.ts';
 import { Prisma, type PrismaClient } from '../storage/database.ts';
 import { writeAudit } from './audit.ts';
-import { certificateInclude, isUuid, toCertificateView } from './certificate-records.ts';
-import { annotationExpiry, annotationView, quotaWindowStart } from './rules.ts';
+import { certificateInclude, isUuid, toCertificateView, withAnnotation } from './certificate-records.ts';
+import { annotationExpiry, annotationView } from './rules.ts';
 import { ANNOTATION_SCENARIO, ANNOTATIONS_PER_WINDOW, MAX_ANNOTATION_DAYS, type Actor, type AnnotationOutcome } from './types.ts';
 
 export interface AnnotationRequest {
@@ -42,7 +42,8 @@ export async function requestAnnotation(
         if (earlier) return earlier;
       }
       const now = clock.now();
-      const before = toCertificateView(await tx.certificate.findUniqueOrThrow({ where: { id: certificateId }, include: certificateInclude }), now);
+      const record = await tx.certificate.findUniqueOrThrow({ where: { id: certificateId }, include: certificateInclude });
+      const before = toCertificateView(record, now);
       switch (before.state.kind) {
         case 'not_online':
           return { ok: false, reason: 'not_online' } as const;
@@ -51,8 +52,8 @@ export async function requestAnnotation(
         case 'downloadable_without_annotation':
           return { ok: false, reason: 'not_required' } as const;
       }
-      const used = await tx.annotation.count({ where: { certificateId, appliedAt: { gte: quotaWindowStart(now) } } });
-      if (used >= ANNOTATIONS_PER_WINDOW) {
+      // The row lock keeps the recent annotations as read; the quota counts them by the same 90-day window.
+      if (before.quota.usedInWindow >= ANNOTATIONS_PER_WINDOW) {
         return { ok: false, reason: 'limit_reached', ...(before.quota.nextPossibleOn ? { nextPossibleOn: before.quota.nextPossibleOn } : {}) } as const;
       }
       const created = await tx.annotation.create({
@@ -67,7 +68,7 @@ export async function requestAnnotation(
         },
       });
       await writeAudit(tx, actor, 'request_annotation', { holderId, certificateId, details: { annotationId: created.id, validityDays } });
-      const after = toCertificateView(await tx.certificate.findUniqueOrThrow({ where: { id: certificateId }, include: certificateInclude }), now);
+      const after = toCertificateView(withAnnotation(record, created), now);
       return { ok: true, annotation: annotationView(created, now), certificate: after } as const;
     }, TRANSACTION_OPTIONS);
   } catch (error) {

@@ -14,6 +14,14 @@ export const certificateInclude = {
 
 export type CertificateRecord = Prisma.CertificateGetPayload<{ include: typeof certificateInclude }>;
 
+/** The record as a re-read would return it once `annotation` is stored (newest first, at most the recent ones). */
+export function withAnnotation(record: CertificateRecord, annotation: CertificateRecord['annotations'][number]): CertificateRecord {
+  const annotations = [annotation, ...record.annotations]
+    .sort((a, b) => b.appliedAt.getTime() - a.appliedAt.getTime())
+    .slice(0, RECENT_ANNOTATIONS);
+  return { ...record, annotations };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Ids come from chats and URLs: anything not shaped like a uuid cannot exist, and must not reach a uuid column. */
