@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import type { BenchRow } from './types.ts';
 
@@ -41,8 +41,20 @@ const lines = rows.map((row) => {
   return `| ${row.suite} | ${row.name}${row.note ? ` (${row.note})` : ''} | ${value} | ${row.target ?? ''} | ${met} |`;
 });
 console.log(`Machine: ${machine}\n\n${header}\n|---|---|---|---|---|\n${lines.join('\n')}`);
-writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2)}\n`);
+const resultsFile = new URL('./results.json', import.meta.url);
+const ranSuites = new Set(rows.map((row) => row.suite));
+// A partial run (`npm run bench memory`) replaces only its own suites' rows.
+const keptRows = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { rows: BenchRow[] }).rows.filter((row) => !ranSuites.has(row.suite))
+  : [];
+const allRows = [...keptRows, ...rows].sort((a, b) => suiteOrder(a.suite) - suiteOrder(b.suite));
+writeFileSync(resultsFile, `${JSON.stringify({ machine, at: new Date().toISOString(), rows: allRows }, null, 2)}\n`);
 process.exit(0);
+
+function suiteOrder(suite: string): number {
+  const index = Object.keys(suites).indexOf(suite);
+  return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+}
 
 function formatValue(value: number): string {
   if (Math.abs(value) >= 100) return value.toFixed(0);

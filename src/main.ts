@@ -1,7 +1,5 @@
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { createSlackChannel } from '../adapters/slack/slack-channel.ts';
-import { createTelegramChannel } from '../adapters/telegram/telegram-channel.ts';
 import { createWebSender, registerWebChannel } from '../adapters/web/register-web-channel.ts';
 import { createAssistant, type Assistant, type AssistantOptions } from './assistant.ts';
 import { seedDemoData } from './certificates/demo-data.ts';
@@ -99,9 +97,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   assistant.addSender(createWebSender());
   const channels = ['web'];
+  // Platform SDKs load only when their channel is configured: Bolt and telegraf weigh tens of megabytes.
 
   const telegram = config.TELEGRAM_BOT_TOKEN
-    ? createTelegramChannel({
+    ? (await import('../adapters/telegram/telegram-channel.ts')).createTelegramChannel({
         token: config.TELEGRAM_BOT_TOKEN,
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL && config.TELEGRAM_WEBHOOK_SECRET
@@ -119,7 +118,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
 
   const slack = config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)
-    ? createSlackChannel({
+    ? (await import('../adapters/slack/slack-channel.ts')).createSlackChannel({
         botToken: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET ?? '',
         ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
