@@ -56,6 +56,12 @@ const expired = (number: string, expiredOn: string): Phrase => ({
   en: `The annotation of your certificate ${number} expired on ${expiredOn}. After it expires the e-certificate cannot be viewed or downloaded: please request a new annotation; once it is done you can view and download it again.`,
 });
 
+/** Said before the validity question when an annotation request follows an expired one. */
+export const reapplyAfterExpiry = (number: string, expiredOn: string): Phrase => ({
+  zh: `您的证书 ${number} 的上一次加注已于 ${expiredOn} 过期，下面为您重新申请加注。`,
+  en: `The last annotation of your certificate ${number} expired on ${expiredOn}; let us request a new one.`,
+});
+
 const revoked = (number: string, at: string, reason: string): Phrase => ({
   zh: `您的证书 ${number} 状态为“已撤销”：该证书曾经发放，但因某种原因，证书已经被收回和注销，处于无效状态，无法下载。撤销时间：${at}；撤销原因：${reason}。`,
   en: `Your certificate ${number} has the status "已撤销" (revoked): it was issued once but has since been withdrawn and cancelled, so it is invalid and cannot be downloaded. Revoked on: ${at}; reason: ${reason}.`,

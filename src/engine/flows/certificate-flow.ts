@@ -1,6 +1,7 @@
 import type { CertificateView } from '../../certificates/types.ts';
 import { localize } from '../../i18n/locale.ts';
-import { certificateLabel, certificateStateReply } from '../certificate-replies.ts';
+import { certificateLabel, certificateStateReply, reapplyAfterExpiry } from '../certificate-replies.ts';
+import { formatDate } from '../format-date.ts';
 import type { Flow, FlowContext, FlowId, FlowStep } from '../flow.ts';
 import { phrases } from '../phrases.ts';
 import type { Reply } from '../types.ts';
@@ -58,7 +59,12 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
     if (id === 'annotate') {
       const blocker = annotationBlocker(context, certificate);
       if (blocker) return { replies: [blocker], state: null };
-      return { replies: [validityPrompt(context)], state: { ...state, step: 'validity', certificateId: certificate.id } };
+      const prompt = validityPrompt(context);
+      const expiredNote = certificate.state.kind === 'expired'
+        ? localize(reapplyAfterExpiry(certificate.number ?? '', formatDate(certificate.state.annotation.expiresAt)), context.locale)
+        : null;
+      const replies = expiredNote ? [{ ...prompt, text: `${expiredNote}\n${prompt.text}` }] : [prompt];
+      return { replies, state: { ...state, step: 'validity', certificateId: certificate.id } };
     }
     const kind = certificate.state.kind;
     const download = kind === 'active' || kind === 'downloadable_without_annotation'
