@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { systemClock } from '../src/clock.ts';
 import { renderCertificatePdf } from '../src/certificates/certificate-pdf.ts';
 import { createCertificateService } from '../src/certificates/certificate-service.ts';
 import { DEMO_HOLDERS, seedDemoData } from '../src/certificates/demo-data.ts';
 import type { Actor } from '../src/certificates/types.ts';
 import { IN_MEMORY, openDatabase, type Database } from '../src/storage/database.ts';
+import { openThrowawayPostgres } from '../tests/helpers/test-databases.ts';
+import { benchPostgresUrl } from './support/bench-database.ts';
 import type { BenchRow } from './types.ts';
 
 const STATUS_LOOKUPS = 300;
@@ -20,24 +21,6 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-/** A fresh database on the server of `serverUrl`, dropped by close(): benchmarks never touch real data. */
-async function throwawayPostgres(serverUrl: string): Promise<Database> {
-  const name = `bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: IN_MEMORY });
-  return { ...database, close: async () => { await database.close(); await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); } };
-}
 
 async function benchOn(label: string, database: Database): Promise<BenchRow[]> {
   const suite = 'certificates';
@@ -95,7 +78,7 @@ async function benchOn(label: string, database: Database): Promise<BenchRow[]> {
   ];
 }
 
-/** Status look-up and annotation request rates on PGlite, and on PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is set. */
+/** Status look-up and annotation request rates on PGlite and on PostgreSQL (the server of benchPostgresUrl()). */
 export async function runCertificateBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const embedded = await openDatabase({ dataDir: IN_MEMORY });
@@ -104,14 +87,11 @@ export async function runCertificateBench(): Promise<BenchRow[]> {
   } finally {
     await embedded.close();
   }
-  const serverUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (serverUrl) {
-    const database = await throwawayPostgres(serverUrl);
-    try {
-      rows.push(...(await benchOn('PostgreSQL', database)));
-    } finally {
-      await database.close();
-    }
+  const database = await openThrowawayPostgres(benchPostgresUrl(), 'bench');
+  try {
+    rows.push(...(await benchOn('PostgreSQL', database)));
+  } finally {
+    await database.close();
   }
   return rows;
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
-import pg from 'pg';
 import { PrismaClient, migratePostgres, type Database } from '../../src/storage/database.ts';
 import { applyMigrations } from '../../src/storage/migrate.ts';
 import { pgliteMigrationConnection } from '../../src/storage/migration-connections.ts';
+import { createThrowawayDatabase } from '../../tests/helpers/throwaway-database.ts';
 import { countingAdapter, type StatementCounter } from './counting-adapter.ts';
 
 export const DEFAULT_POSTGRES_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -26,17 +25,14 @@ export async function openCountedDatabase(kind: 'pglite' | 'postgres', counter: 
     const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPGlite(pglite), counter) });
     return { prisma, kind, close: async () => { await prisma.$disconnect(); await pglite.close(); } };
   }
-  const name = `bench_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const throwaway = await createThrowawayDatabase(serverUrl, 'bench');
   try {
-    await migratePostgres(url.toString());
+    await migratePostgres(throwaway.url);
   } catch (error) {
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await throwaway.drop();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg({ connectionString: url.toString() }), counter) });
+  const prisma = new PrismaClient({ adapter: countingAdapter(new PrismaPg({ connectionString: throwaway.url }), counter) });
   return {
     prisma,
     kind,
@@ -44,18 +40,8 @@ export async function openCountedDatabase(kind: 'pglite' | 'postgres', counter: 
       try {
         await prisma.$disconnect();
       } finally {
-        await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await throwaway.drop();
       }
     },
   };
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

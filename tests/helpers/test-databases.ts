@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { IN_MEMORY, openDatabase, type Database } from '../../src/storage/database.ts';
+import { createThrowawayDatabase } from './throwaway-database.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
@@ -20,26 +19,14 @@ export function testDatabases(): TestDatabase[] {
   return list;
 }
 
-async function withAdminClient<T>(serverUrl: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function openThrowawayPostgres(serverUrl: string): Promise<Database> {
-  const name = `test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await withAdminClient(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+/** A uniquely named, migrated database on the PostgreSQL server of `serverUrl`; close() drops it. */
+export async function openThrowawayPostgres(serverUrl: string, prefix = 'test'): Promise<Database> {
+  const throwaway = await createThrowawayDatabase(serverUrl, prefix);
   let database: Database;
   try {
-    database = await openDatabase({ databaseUrl: url.toString(), dataDir: IN_MEMORY });
+    database = await openDatabase({ databaseUrl: throwaway.url, dataDir: IN_MEMORY });
   } catch (error) {
-    await dropDatabase(serverUrl, name);
+    await throwaway.drop();
     throw error;
   }
   return {
@@ -48,12 +35,8 @@ async function openThrowawayPostgres(serverUrl: string): Promise<Database> {
       try {
         await database.close();
       } finally {
-        await dropDatabase(serverUrl, name);
+        await throwaway.drop();
       }
     },
   };
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  await withAdminClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
