@@ -11,6 +11,7 @@ describe('matchAction', () => {
     ['证书批下来没', 'action:status'],
     ['has my certificate been issued yet', 'action:status'],
     ['申请加注', 'action:annotate'],
+    ['申请加注30天', 'action:annotate'],
     ['麻烦给我的证书加注', 'action:annotate'],
     ['please annotate my certificate', 'action:annotate'],
     ['下载证书', 'action:download'],
