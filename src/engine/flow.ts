@@ -44,7 +44,8 @@ export interface Flow<S = unknown> {
   id: FlowId;
   version: number;
   stateSchema: z.ZodType<S>;
-  begin(context: FlowContext, options: { certificateId?: string }): Promise<FlowStep<S>>;
+  /** `text` is the message that started the flow: a flow may fill slots from it. */
+  begin(context: FlowContext, options: { certificateId?: string; text?: string }): Promise<FlowStep<S>>;
   recognise(state: S, text: string): Recognition;
   continue(context: FlowContext, state: S, text: string): Promise<FlowStep<S>>;
   reprompt(context: FlowContext, state: S): Promise<Reply[]>;

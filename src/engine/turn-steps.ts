@@ -91,7 +91,7 @@ export async function beginFlow(deps: TurnDeps, turn: Turn, message: Message, no
   if (!flow) return;
   const key = randomUUID();
   turn.state = { ...turn.state, flow: null, misunderstood: 0 };
-  const step = await flow.begin(flowContext(deps, turn, message, now, key), certificateId ? { certificateId } : {});
+  const step = await flow.begin(flowContext(deps, turn, message, now, key), { text: message.text, ...(certificateId ? { certificateId } : {}) });
   applyStep(turn, flow, key, step);
 }
 

@@ -21,6 +21,14 @@ export function parseValidity(text: string): number | null {
   return days >= 1 && days <= MAX_ANNOTATION_DAYS ? days : null;
 }
 
+/** A validity named in the request itself ("申请加注30天", "annotate for 30 days"), when it is allowed. */
+export function statedValidity(text: string): number | null {
+  const match = /(?<![0-9])([0-9]{1,3})\s*(?:天|日|days?\b)/i.exec(text);
+  if (!match) return null;
+  const days = Number(match[1]);
+  return days >= 1 && days <= MAX_ANNOTATION_DAYS ? days : null;
+}
+
 export function recogniseValidity(text: string): Recognition {
   return /^\s*[0-9]{1,4}\s*(天|日|days?|d)?\s*$/i.test(text) || parseValidity(text) !== null ? 'strong' : 'none';
 }

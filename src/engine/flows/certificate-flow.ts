@@ -12,6 +12,7 @@ import {
   continueValidity,
   recogniseConfirmation,
   recogniseValidity,
+  statedValidity,
   validityPrompt,
 } from './annotate-steps.ts';
 import { certificateFlowStateSchema, type CertificateFlowState } from './certificate-flow-state.ts';
@@ -27,8 +28,13 @@ const RECENT_VERIFICATION_MS = 30 * 60_000;
  * a download link when it allows one); annotate asks the validity and a confirmation first.
  */
 export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
-  async function begin(context: FlowContext, options: { certificateId?: string }): Promise<Step> {
-    const base: CertificateFlowState = { step: 'identity', ...(options.certificateId ? { requestedCertificateId: options.certificateId } : {}) };
+  async function begin(context: FlowContext, options: { certificateId?: string; text?: string }): Promise<Step> {
+    const validityDays = id === 'annotate' && options.text ? statedValidity(options.text) : null;
+    const base: CertificateFlowState = {
+      step: 'identity',
+      ...(options.certificateId ? { requestedCertificateId: options.certificateId } : {}),
+      ...(validityDays ? { validityDays } : {}),
+    };
     const remembered = await context.identities.recall(context.address);
     if (remembered) {
       // Someone who verified a moment ago needs no reminder of who this chat is.
@@ -47,7 +53,7 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
     const requested = certificates.find((certificate) => certificate.id === state.requestedCertificateId);
     const only = certificates.length === 1 ? certificates[0] : undefined;
     const chosen = requested ?? only;
-    const next: CertificateFlowState = { step: 'choose', holderId };
+    const next: CertificateFlowState = { step: 'choose', holderId, ...(state.validityDays ? { validityDays: state.validityDays } : {}) };
     if (!chosen) {
       return { replies: [...intro, choosePrompt(context, certificates)], state: { ...next, choices: certificates.map((certificate) => certificate.id) } };
     }
@@ -59,6 +65,9 @@ export function createCertificateFlow(id: FlowId): Flow<CertificateFlowState> {
     if (id === 'annotate') {
       const blocker = annotationBlocker(context, certificate);
       if (blocker) return { replies: [blocker], state: null };
+      if (state.validityDays) {
+        return { replies: [confirmPrompt(context, certificate, state.validityDays)], state: { ...state, step: 'confirm', certificateId: certificate.id } };
+      }
       const prompt = validityPrompt(context);
       const expiredNote = certificate.state.kind === 'expired'
         ? localize(reapplyAfterExpiry(certificate.number ?? '', formatDate(certificate.state.annotation.expiresAt)), context.locale)
