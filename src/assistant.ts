@@ -37,6 +37,8 @@ export interface AssistantOptions {
   senders?: ChannelSender[];
   /** Defaults suit production; tests and the console shorten or lengthen them. */
   intervals?: { outboxPollMs?: number; notificationPollMs?: number; annotationPollMs?: number };
+  /** Whether a staff desk (Slack) takes handoff tickets; without one, asking for a human is answered honestly. Default true. */
+  staffDeskAvailable?: boolean;
   /**
    * The PostgreSQL URL (DATABASE_URL) to LISTEN on: outbox rows written by other instances then
    * wake this instance's signal (web chat event streams). Not needed on the embedded database.
@@ -92,6 +94,7 @@ export function createAssistant(options: AssistantOptions): Assistant {
     sealer: createIdSealer(options.secrets.idHashKey),
     subscriptions: createPrismaSubscriptionBook(prisma),
     handoff,
+    ...(options.staffDeskAvailable === undefined ? {} : { staffDeskAvailable: options.staffDeskAvailable }),
     audit: createPrismaAuditTrail(prisma, clock),
     clock,
     ...(logger ? { logger } : {}),

@@ -57,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     logger.info('embedded database: demo data seeded');
   }
 
+  const slackConfigured = Boolean(config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN));
   const publicBaseUrl = config.PUBLIC_BASE_URL ?? `http://${displayHost(config.HOST)}:${config.PORT}`;
   const assistant = createAssistant({
     database,
@@ -65,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     publicBaseUrl,
     downloadLinkTtlMinutes: config.DOWNLOAD_LINK_TTL_MINUTES,
     logger,
+    staffDeskAvailable: slackConfigured,
     ...(options.intervals ? { intervals: options.intervals } : {}),
     // Outbox rows written by other instances wake this instance's web chat streams.
     ...(config.DATABASE_URL ? { outboxListenUrl: config.DATABASE_URL } : {}),
@@ -117,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     channels.push(config.TELEGRAM_WEBHOOK_URL ? 'telegram (webhook)' : 'telegram (long polling)');
   }
 
-  const slack = config.SLACK_BOT_TOKEN && (config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN)
+  const slack = config.SLACK_BOT_TOKEN && slackConfigured
     ? (await import('../adapters/slack/slack-channel.ts')).createSlackChannel({
         botToken: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET ?? '',

@@ -9,6 +9,7 @@ export type Command =
   | { kind: 'cancel' }
   | { kind: 'restart' }
   | { kind: 'human' }
+  | { kind: 'endHuman' }
   | { kind: 'forget' }
   | { kind: 'yes' }
   | { kind: 'no' }
@@ -20,6 +21,7 @@ export const COMMAND_VALUES = {
   cancel: '/cancel',
   restart: '/restart',
   human: '/human',
+  endHuman: '/bot',
   forget: '/forget',
   yes: '/yes',
   no: '/no',
@@ -37,6 +39,7 @@ const WORDS: [RegExp, Command][] = [
   [/^(\/cancel|取消|退出|算了|不办了|cancel|quit|stop)$/i, { kind: 'cancel' }],
   [/^(\/restart|重新开始|重来|从头开始|restart|start over)$/i, { kind: 'restart' }],
   [/^(\/human|转人工|人工|人工客服|找人工|真人|human|agent|talk to a human|speak to a human|operator)$/i, { kind: 'human' }],
+  [/^(\/bot|结束人工|退出人工|结束人工服务|返回机器人|返回智能助手|back to bot|end human chat)$/i, { kind: 'endHuman' }],
   [/^(\/forget|更换身份|换个身份|换一个人|切换身份|switch identity|not me|forget me)$/i, { kind: 'forget' }],
   [/^(\/yes|是|是的|好|好的|确认|确认提交|提交|对|yes|y|ok|okay|confirm|sure)$/i, { kind: 'yes' }],
   [/^(\/no|否|不|不是|不用|no|n|nope)$/i, { kind: 'no' }],

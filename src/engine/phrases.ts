@@ -84,12 +84,22 @@ export const phrases = {
     en: 'It seems I can’t understand your answer. Would you like to talk to a person?',
   },
   handoffOpened: {
-    zh: '已为您转接人工客服，工作人员会在这里回复您。在此期间，您发送的消息会直接转给工作人员。',
-    en: 'I have passed you to our support staff; a person will reply here. Until then, your messages go straight to them.',
+    zh: '已为您转接人工客服，工作人员会在这里回复您。在此期间，您发送的消息会直接转给工作人员；如需返回智能助手，请发送“结束人工”。',
+    en: 'I have passed you to our support staff; a person will reply here. Until then, your messages go straight to them. Send "back to bot" to return to the assistant.',
   },
+  staffDeskUnavailable: {
+    zh: '抱歉，目前没有人工客服在线。您可以继续向我提问，或联系证书发放机构。',
+    en: 'Sorry, no support staff are available right now. You can keep asking me, or contact the body that issued your certificate.',
+  },
+  handoffEndedByCandidate: {
+    zh: '已结束人工服务，现在由智能助手继续为您服务。还有什么可以帮您？',
+    en: 'The conversation with our staff has ended; the assistant is back. What else can I do for you?',
+  },
+  /** Told to staff in the ticket's thread, always in Chinese. */
+  candidateLeftHandoff: { zh: '（对方已结束人工服务，对话已交回智能助手）', en: '(The candidate ended the conversation with staff; the assistant has it back.)' },
   handoffAfterFailures: {
-    zh: '抱歉，我连续两次没能理解您的问题，已为您转接人工客服，工作人员会在这里回复您。',
-    en: 'Sorry, I failed to understand you twice in a row, so I have passed you to our support staff; a person will reply here.',
+    zh: '抱歉，我连续两次没能理解您的问题，已为您转接人工客服，工作人员会在这里回复您；如需返回智能助手，请发送“结束人工”。',
+    en: 'Sorry, I failed to understand you twice in a row, so I have passed you to our support staff; a person will reply here. Send "back to bot" to return to the assistant.',
   },
   forgotten: {
     zh: '已清除本对话记住的身份。下次查询时需要重新验证。',

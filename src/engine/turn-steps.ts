@@ -28,6 +28,8 @@ export interface TurnDeps {
   sealer: IdSealer;
   subscriptions: SubscriptionBook;
   handoff: HandoffDesk;
+  /** False when no staff desk (Slack) is configured: asking for a human is answered, not queued. */
+  staffDeskAvailable?: boolean;
   audit: AuditTrail;
   clock: Clock;
   flows: Map<string, Flow>;
@@ -96,6 +98,12 @@ export async function beginFlow(deps: TurnDeps, turn: Turn, message: Message, no
 }
 
 export async function openHandoff(deps: TurnDeps, turn: Turn, message: Message, reason: string, reply: { zh: string; en: string }): Promise<void> {
+  if (deps.staffDeskAvailable === false) {
+    await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'handoff_unavailable', details: { reason } });
+    turn.state = { ...turn.state, misunderstood: 0 };
+    turn.replies.push({ text: t(turn, phrases.staffDeskUnavailable), buttons: menuButtons(turn) });
+    return;
+  }
   const ticket = await deps.handoff.open({ channel: message.channel, chatId: message.chatId }, reason, turn.state.transcript);
   await deps.audit.record({ actor: `${message.channel}:${message.chatId}`, action: 'open_handoff', details: { ticketId: ticket.id, reason } });
   turn.state = { ...turn.state, flow: null, misunderstood: 0, handoffTicketId: ticket.id };

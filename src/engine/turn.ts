@@ -39,6 +39,12 @@ export async function runTurn(deps: TurnDeps, saved: ConversationState, message:
   if (!text) return { result: { intent: 'none', locale, replies: [{ text: t(turn, phrases.emptyMessage) }] }, state: saved };
   if (saved.handoffTicketId) {
     const ticket = await deps.handoff.get(saved.handoffTicketId);
+    if (ticket?.status === 'OPEN' && parseCommand(text)?.kind === 'endHuman') {
+      await deps.handoff.forwardCandidateMessage(ticket.id, phrases.candidateLeftHandoff.zh);
+      await deps.handoff.resolve(ticket.id, 'candidate', { notifyCandidate: false });
+      const replies = [{ text: t(turn, phrases.handoffEndedByCandidate), buttons: menuButtons(turn) }];
+      return { result: { intent: 'handoff', locale, replies }, state: { ...turn.state, handoffTicketId: null } };
+    }
     if (ticket?.status === 'OPEN') {
       await deps.handoff.forwardCandidateMessage(ticket.id, maskIdNumbers(text));
       return { result: { intent: 'handoff', locale, replies: [] }, state: turn.state };
@@ -80,6 +86,7 @@ async function runCommand(deps: TurnDeps, turn: Turn, message: Message, command:
   turn.intent = running ? 'flow' : null;
   switch (command.kind) {
     case 'cancel':
+    case 'endHuman':
       turn.replies.push({ text: t(turn, running ? phrases.cancelled : phrases.nothingToCancel), buttons: menuButtons(turn) });
       turn.state = { ...turn.state, flow: null };
       break;

@@ -94,9 +94,9 @@ export function createHandoffDesk({ prisma, outbox, clock, signal }: HandoffDesk
       if (!row || row.status !== 'OPEN') return;
       await outbox.enqueue({ address: { channel: row.channel as Channel, chatId: row.chatId }, payload: { kind: 'replies', replies: [{ text: `${staffName}：${text}` }] } });
     },
-    async resolve(ticketId, _staffName) {
+    async resolve(ticketId, _staffName, options) {
       const resolved = await prisma.handoffTicket.updateMany({ where: { id: ticketId, status: 'OPEN' }, data: { status: 'RESOLVED', resolvedAt: clock.now() } });
-      if (resolved.count === 0) return;
+      if (resolved.count === 0 || options?.notifyCandidate === false) return;
       const row = await prisma.handoffTicket.findUnique({ where: { id: ticketId } });
       if (!row) return;
       const lastUserLine = [...((row.transcript as unknown as TranscriptLine[]) ?? [])].reverse().find((line) => line.from === 'user');

@@ -30,5 +30,6 @@ export interface HandoffDesk {
   get(ticketId: string): Promise<HandoffTicketView | null>;
   findByThread(threadTs: string): Promise<HandoffTicketView | null>;
   staffReply(ticketId: string, text: string, staffName: string): Promise<void>;
-  resolve(ticketId: string, staffName: string): Promise<void>;
+  /** Closes the ticket; the candidate is told the bot is back unless `notifyCandidate` is false (they ended it themselves). */
+  resolve(ticketId: string, staffName: string, options?: { notifyCandidate?: boolean }): Promise<void>;
 }

@@ -118,4 +118,28 @@ describe('createEngine', () => {
     expect(held).toEqual({ intent: 'handoff', locale: 'en', replies: [] });
     expect(handoff.forwarded).toEqual(['hello? 11**************']);
   });
+
+  it('gives the chat back to the bot when the candidate ends the handoff, telling staff in the ticket', async () => {
+    const { deps, handoff } = createMemoryEngineDeps();
+    const engine = createEngine(deps);
+    await engine.handleTurn({ ...chat, text: '转人工' });
+    const ended = await engine.handleTurn({ ...chat, text: '结束人工' });
+    expect(renderTurn(ended)).toContain('已结束人工服务，现在由智能助手继续为您服务');
+    expect(handoff.forwarded).toEqual(['（对方已结束人工服务，对话已交回智能助手）']);
+    expect((await handoff.get('t1'))?.status).toBe('RESOLVED');
+    const back = await engine.handleTurn({ ...chat, text: '加注是什么意思' });
+    expect(back.intent).toBe('faq:7');
+  });
+
+  it('says honestly that no staff are available when no staff desk is configured, and opens no ticket', async () => {
+    const { deps, handoff, audit } = createMemoryEngineDeps();
+    const engine = createEngine({ ...deps, staffDeskAvailable: false });
+    const asked = await engine.handleTurn({ ...chat, text: '转人工' });
+    expect(renderTurn(asked)).toContain('目前没有人工客服在线');
+    expect(await handoff.activeFor(chat)).toBeNull();
+    expect(audit.map((entry) => entry.action)).toEqual(['handoff_unavailable']);
+    const next = await engine.handleTurn({ ...chat, text: '加注是什么意思' });
+    expect(next.intent).toBe('faq:7');
+    expect(next.replies.length).toBeGreaterThan(0);
+  });
 });
