@@ -13,14 +13,8 @@ import {
 /** How long a holder is told generation may take (FAQ 15). */
 export const GENERATION_PROMISE_MS = DAY_MS;
 
-export interface AnnotationRecord {
-  id: string;
-  scenario: string;
-  validityDays: number;
-  appliedAt: Date;
-  expiresAt: Date;
-  readyAt: Date | null;
-}
+/** An annotation as stored: the view without its derived state. */
+export type AnnotationRecord = Omit<AnnotationView, 'state'>;
 
 export interface CertificateFacts {
   batchState: BatchState;
