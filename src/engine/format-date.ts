@@ -1,9 +1,10 @@
-const dateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { chinaDay } from '../certificates/calendar.ts';
+
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** YYYY-MM-DD in Asia/Shanghai, the way every date is shown to a holder. */
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  return chinaDay(date);
 }
 
 /** YYYY-MM-DD HH:mm in Asia/Shanghai. */
