@@ -6,7 +6,7 @@ import type { BotApi } from './bot-api.ts';
 import type { CallbackDataStore } from './callback-data.ts';
 import { createChatQueue } from './chat-queue.ts';
 import { engineTextFor } from './commands.ts';
-import { localeFromLanguageCode } from './locale-hint.ts';
+import { localeOfLanguageTag } from '../../src/i18n/language-tag.ts';
 import { phrases } from './phrases.ts';
 import { classifyUpdate, telegramUpdateSchema, type TelegramUser } from './update-schema.ts';
 
@@ -42,7 +42,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
   const queue = createChatQueue();
 
   async function turn(chatId: string, text: string, from: TelegramUser | undefined, date: number | undefined): Promise<void> {
-    const hint = localeFromLanguageCode(from?.language_code);
+    const hint = localeOfLanguageTag(from?.language_code);
     const engineText = engineTextFor(text, deps.botUsername());
     // A command ("/status") says nothing about the script a person writes in; the hint does.
     const locale = engineText === text ? detectLocale(text, hint) : hint ?? 'zh-Hans';
@@ -111,14 +111,14 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): UpdateHandler {
         const { chatId, data } = intent;
         if (chatId === undefined || data === undefined) break;
         const decoded = callbackData.decode(data);
-        const hint = localeFromLanguageCode(intent.from.language_code) ?? 'zh-Hans';
+        const hint = localeOfLanguageTag(intent.from.language_code) ?? 'zh-Hans';
         await queue.run(chatId, () =>
           decoded.kind === 'value' ? turn(chatId, decoded.value, intent.from, undefined) : say(chatId, phrases.buttonExpired, hint),
         );
         break;
       }
       case 'not-text': {
-        const hint = localeFromLanguageCode(intent.from?.language_code) ?? 'zh-Hans';
+        const hint = localeOfLanguageTag(intent.from?.language_code) ?? 'zh-Hans';
         await queue.run(intent.chatId, () => say(intent.chatId, phrases.sendText, hint));
         break;
       }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../../src/engine/types.ts';
+import { localeOfLanguageTag } from '../../src/i18n/language-tag.ts';
 import type { Phrase } from '../../src/i18n/locale.ts';
 
 /** Sentences the web chat API itself says (everything else comes from the engine). */
@@ -36,8 +37,6 @@ const locales: readonly Locale[] = ['zh-Hans', 'zh-Hant', 'en'];
 export function requestLocale(request: FastifyRequest, bodyLocale?: unknown): Locale {
   if (typeof bodyLocale === 'string' && (locales as readonly string[]).includes(bodyLocale)) return bodyLocale as Locale;
   const accept = request.headers['accept-language'];
-  const first = (Array.isArray(accept) ? accept[0] : accept)?.split(',')[0]?.trim().toLowerCase() ?? '';
-  if (first.startsWith('en')) return 'en';
-  if (/^zh-(tw|hk|mo|hant)/.test(first)) return 'zh-Hant';
-  return 'zh-Hans';
+  const first = (Array.isArray(accept) ? accept[0] : accept)?.split(',')[0]?.split(';')[0];
+  return localeOfLanguageTag(first) ?? 'zh-Hans';
 }

@@ -1,4 +1,5 @@
 import type { Locale } from '../../../src/engine/types.ts';
+import { localeOfLanguageTag } from '../../../src/i18n/language-tag.ts';
 
 export interface UiStrings {
   launcher: string;
@@ -78,10 +79,7 @@ const english: UiStrings = {
 
 /** The page's `<html lang>`: traditional for zh-TW, zh-HK, zh-MO and zh-Hant; English for en; simplified otherwise. */
 export function pageLocale(lang: string): Locale {
-  const tag = lang.trim().toLowerCase();
-  if (/^zh-(hant|tw|hk|mo)\b/.test(tag)) return 'zh-Hant';
-  if (/^en\b/.test(tag)) return 'en';
-  return 'zh-Hans';
+  return localeOfLanguageTag(lang) ?? 'zh-Hans';
 }
 
 export function uiStrings(locale: Locale): UiStrings {
