@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import { startPollingLoop } from '../polling-loop.ts';
 import type { PrismaClient } from '../storage/database.ts';
 
 /**
@@ -35,20 +36,8 @@ export function startAnnotationWorker(
   clock: Clock,
   options: AnnotationWorkerOptions = {},
 ): () => Promise<void> {
-  let running: Promise<unknown> = Promise.resolve();
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    running = processDueAnnotations(prisma, clock)
-      .catch((error: unknown) => options.onError?.(error))
-      .finally(() => {
-        busy = false;
-      });
-  }, options.intervalMs ?? 1_000);
-  timer.unref();
-  return async () => {
-    clearInterval(timer);
-    await running;
-  };
+  return startPollingLoop(() => processDueAnnotations(prisma, clock), {
+    intervalMs: options.intervalMs ?? 1_000,
+    onError: (error) => options.onError?.(error),
+  });
 }

@@ -9,6 +9,7 @@ import { localize } from '../i18n/locale.ts';
 import type { Logger } from '../logging.ts';
 import type { LocalOutboxSignal } from '../messaging/local-outbox-signal.ts';
 import { insertOutboxRow } from '../messaging/outbox-rows.ts';
+import { startPollingLoop } from '../polling-loop.ts';
 
 const batchOnlinePayload = z.object({ batchId: z.string().uuid() });
 const localeSchema = z.enum(['zh-Hans', 'zh-Hant', 'en']).catch('zh-Hans');
@@ -61,8 +62,7 @@ export function notificationReply(title: { qualification: string; examYear: numb
 export function createNotificationWorker(options: NotificationWorkerOptions): NotificationWorker {
   const { prisma, clock, logger } = options;
   const eventsPerRound = options.eventsPerRound ?? 10;
-  let timer: NodeJS.Timeout | null = null;
-  let busy: Promise<number> | null = null;
+  let stopLoop: (() => Promise<void>) | null = null;
 
   async function processOnce(): Promise<number> {
     const written: { address: ChannelAddress; id: bigint }[] = [];
@@ -102,30 +102,18 @@ export function createNotificationWorker(options: NotificationWorkerOptions): No
     return written.length;
   }
 
-  function tick(): void {
-    if (busy) return;
-    busy = processOnce()
-      .catch((error: unknown) => {
-        logger?.error({ err: error }, 'notification round failed');
-        return 0;
-      })
-      .finally(() => {
-        busy = null;
-      });
-  }
-
   return {
     processOnce,
     start() {
-      if (timer) return;
-      timer = setInterval(tick, options.pollIntervalMs ?? 2_000);
-      timer.unref();
-      tick();
+      stopLoop ??= startPollingLoop(processOnce, {
+        intervalMs: options.pollIntervalMs ?? 2_000,
+        onError: (error) => logger?.error({ err: error }, 'notification round failed'),
+        runAtStart: true,
+      });
     },
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await busy;
+      await stopLoop?.();
+      stopLoop = null;
     },
   };
 }
