@@ -1,3 +1,4 @@
+import { smalltalkReply } from '../faq/smalltalk-replies.ts';
 import { detectLocale } from '../i18n/locale.ts';
 import { maskIdNumbers } from '../logging.ts';
 import { batchTitle } from './certificate-replies.ts';
@@ -178,7 +179,7 @@ async function runMessage(deps: TurnDeps, turn: Turn, message: Message, text: st
     await beginFlow(deps, turn, message, now, label.slice(7) as FlowId);
   } else if (label === 'smalltalk') {
     turn.state = { ...turn.state, misunderstood: 0 };
-    turn.replies.push({ text: t(turn, phrases.greeting), buttons: menuButtons(turn) });
+    turn.replies.push(smalltalkReply(classification.normalized, turn.locale));
   } else {
     const misunderstood = turn.state.misunderstood + 1;
     if (misunderstood >= HANDOFF_AFTER_MISUNDERSTOOD) {
